@@ -1,0 +1,69 @@
+package org.connectionadvisor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** One DRL file's text and the path it is reported under. */
+record DrlFile(String path, String text) {
+    static final String PACKAGED = "rules-drl";
+
+    /** Every *.drl directly in a directory or below it, in path order so loading is repeatable. */
+    static List<DrlFile> fromDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new RulesException(List.of(new RuleProblem(directory.toString(), 0, null,
+                    "not a directory of DRL files")));
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            List<DrlFile> files = new ArrayList<>();
+            for (Path path : paths.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+                files.add(new DrlFile(path.toString(), Files.readString(path, StandardCharsets.UTF_8)));
+            }
+            if (files.isEmpty()) {
+                throw new RulesException(List.of(new RuleProblem(directory.toString(), 0, null, "no .drl files in this directory")));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The copy of rules-drl/ packaged with the library (a directory in a build tree, a folder in the jar). */
+    static List<DrlFile> packaged() {
+        URL location = DrlFile.class.getClassLoader().getResource(PACKAGED);
+        if (location == null) {
+            throw new IllegalStateException("the packaged rules (" + PACKAGED + "/) are missing from the class path");
+        }
+        try {
+            URI uri = location.toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return relabel(fromDirectory(Path.of(uri)), Path.of(uri));
+            }
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                Path root = jar.getPath(PACKAGED);
+                return relabel(fromDirectory(root), root);
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read the packaged rules at " + location, e);
+        }
+    }
+
+    /** Packaged files are reported as rules-drl/NAME.drl, the path an admin knows, wherever the class path is. */
+    private static List<DrlFile> relabel(List<DrlFile> files, Path root) {
+        return files.stream()
+                .map(file -> new DrlFile(PACKAGED + "/" + root.relativize(root.getFileSystem().getPath(file.path()))
+                        .toString().replace('\\', '/'), file.text()))
+                .toList();
+    }
+}

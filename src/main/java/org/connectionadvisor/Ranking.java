@@ -1,0 +1,87 @@
+package org.connectionadvisor;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.connectionadvisor.rules.Advice;
+
+/**
+ * The ranking policy on top of salience: confirmed rows first, then rows a specific fact points at, then the
+ * rest by their rule's salience (which encodes the documents' order); ruled-out rows never appear.
+ */
+final class Ranking {
+    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]]*\\]\\((https?://[^)\\s]+)\\)");
+    private static final int CONFIRMED_BAND = 0;
+    private static final int SPECIFIC_BAND = 1;
+    private static final int SALIENCE_BAND = 2;
+
+    private Ranking() {
+    }
+
+    private record Candidate(Row row, Advice advice, Set<String> because, int band, Status status) {
+    }
+
+    static List<Recommendation> rank(RuleBase.Firing firing, Map<String, Row> rows, Facts facts) {
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
+        for (Advice advice : firing.advice()) {
+            if (facts.ruledOut().contains(advice.row())) {
+                continue;
+            }
+            Candidate seen = candidates.get(advice.row());
+            if (seen != null) {
+                // A row rule that matched several ways is still one recommendation, with all of its reasons.
+                seen.because().addAll(advice.because());
+                continue;
+            }
+            Set<String> because = new LinkedHashSet<>();
+            int band = SALIENCE_BAND;
+            Status status = Status.POSSIBLE;
+            if (facts.confirmed().contains(advice.row())) {
+                because.add("you confirmed this is the problem");
+                band = CONFIRMED_BAND;
+                status = Status.CONFIRMED;
+            }
+            List<String> pointedBy = firing.pointers().get(advice.row());
+            if (pointedBy != null) {
+                because.addAll(pointedBy);
+                if (band == SALIENCE_BAND) {
+                    band = SPECIFIC_BAND;
+                    status = Status.LIKELY;
+                }
+            }
+            because.addAll(advice.because());
+            candidates.put(advice.row(), new Candidate(rows.get(advice.row()), advice, because, band, status));
+        }
+        List<Candidate> ordered = new ArrayList<>(candidates.values());
+        ordered.sort(Comparator.comparingInt(Candidate::band)
+                .thenComparing(c -> -c.row().salience())
+                .thenComparing(c -> c.row().id()));
+        List<Recommendation> ranked = new ArrayList<>(ordered.size());
+        for (Candidate c : ordered) {
+            ranked.add(new Recommendation(ranked.size() + 1, c.row().id(), c.row().title(), c.advice().resolution(),
+                    c.advice().steps(), c.status(), List.copyOf(c.because()), c.row().sources(), links(c.advice())));
+        }
+        return ranked;
+    }
+
+    private static List<String> links(Advice advice) {
+        Set<String> links = new LinkedHashSet<>();
+        addLinks(advice.resolution(), links);
+        advice.steps().forEach(step -> addLinks(step, links));
+        return List.copyOf(links);
+    }
+
+    private static void addLinks(String text, Set<String> into) {
+        Matcher link = MARKDOWN_LINK.matcher(text);
+        while (link.find()) {
+            into.add(link.group(1));
+        }
+    }
+}

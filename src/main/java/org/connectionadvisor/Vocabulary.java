@@ -1,0 +1,189 @@
+package org.connectionadvisor;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The input vocabulary of the knowledge inventory: fields, accepted values, aliases, and the errors for the rest. */
+final class Vocabulary {
+    static final String PRODUCT = "product";
+    static final String SCOPE = "scope";
+    static final String CLIENT = "client";
+    static final String OS = "os";
+    static final String VISUAL_STUDIO_VERSION = "visualStudioVersion";
+    static final String SERVER_VERSION = "serverVersion";
+    static final String SYMPTOMS = "symptoms";
+    static final String CONTEXT = "context";
+    static final String ERROR_MESSAGE = "errorMessage";
+    static final String SERVER_URL = "serverUrl";
+    static final String CONFIRMED = "confirmed";
+    static final String RULED_OUT = "ruledOut";
+
+    static final List<String> FIELDS = List.of(PRODUCT, SCOPE, CLIENT, VISUAL_STUDIO_VERSION, SERVER_VERSION, OS,
+            SYMPTOMS, CONTEXT, ERROR_MESSAGE, SERVER_URL, CONFIRMED, RULED_OUT);
+
+    /** A closed set of values with labels, in the inventory's order, plus aliases that map onto them. */
+    record Choice(String field, Map<String, String> labels, Map<String, String> aliases) {
+        String canonical(String given) {
+            String key = given.trim().toLowerCase(Locale.ROOT);
+            for (String value : labels.keySet()) {
+                if (value.toLowerCase(Locale.ROOT).equals(key)) {
+                    return value;
+                }
+            }
+            String aliased = aliases.get(key);
+            if (aliased != null) {
+                return aliased;
+            }
+            throw unknownValue(field, given, labels.keySet(), aliases.keySet());
+        }
+
+        String label(String value) {
+            return labels.get(value);
+        }
+    }
+
+    static final Choice PRODUCTS = new Choice(PRODUCT,
+            labels("services", "Azure DevOps Services (formerly VSTS, in the cloud)",
+                    "server", "Azure DevOps Server (formerly Team Foundation Server, on premises)"),
+            Map.of("vsts", "services", "azure-devops-services", "services", "cloud", "services",
+                    "tfs", "server", "team-foundation-server", "server", "azure-devops-server", "server",
+                    "on-premises", "server"));
+    static final Choice SCOPES = new Choice(SCOPE,
+            labels("one-computer", "one computer, while others connect",
+                    "several-computers", "several computers or users"),
+            Map.of());
+    static final Choice CLIENTS = new Choice(CLIENT,
+            labels("visual-studio", "Visual Studio (Team Explorer)", "browser", "a web browser"), Map.of());
+    static final Choice OPERATING_SYSTEMS = new Choice(OS,
+            labels("windows-10", "Windows 10", "windows-8", "Windows 8", "windows-7", "Windows 7",
+                    "windows-vista", "Windows Vista"),
+            Map.of());
+    static final Choice SYMPTOM_CODES = new Choice(SYMPTOMS,
+            labels("TF31002", "TF31002: unable to connect",
+                    "TF31003", "TF31003: missing credentials or no permission",
+                    "HTTP-401", "401 Not Authorized",
+                    "cannot-connect", "cannot connect (no error code)",
+                    "blank-signin-flash", "a blank sign-in dialog or screen flashes several times",
+                    "redirected-to-signin", "after entering the right credentials you land on the sign-in page again",
+                    "work-or-personal-prompt", "a 401 page asks \"Work or school, or Personal account\"",
+                    "vs-hangs-on-query", "Visual Studio stops responding when you run a query",
+                    "read-only-or-blocked", "errors say actions are read-only or blocked"),
+            Map.of("401", "HTTP-401"));
+    static final Choice CONTEXT_FLAGS = new Choice(CONTEXT,
+            labels("remote-worker", "you work remotely",
+                    "ssl-configured", "the server has SSL (HTTPS) configured",
+                    "multiple-organizations", "you use several organizations in different directories",
+                    "org-connected-to-directory", "the organization is connected to Microsoft Entra ID (Azure AD)",
+                    "personal-and-work-accounts", "a personal and a work or school account share your sign-in address",
+                    "signed-in-with-work", "you signed in with the work or school account",
+                    "signed-in-with-personal", "you signed in with the personal Microsoft account",
+                    "b2b-guest", "you are a B2B guest in the tenant",
+                    "multiple-server-versions", "clients connect to servers of different versions",
+                    "wants-different-credentials", "you want to sign in from Visual Studio with other credentials"),
+            Map.of());
+
+    static final String SIGNED_IN_WITH_WORK = "signed-in-with-work";
+    static final String SIGNED_IN_WITH_PERSONAL = "signed-in-with-personal";
+
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20[0-3]\\d)(?!\\d)");
+    private static final Pattern MAJOR = Pattern.compile("^\\s*(?:visual studio\\s+)?(\\d{1,2})(?:\\.\\d+)*\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    /** Visual Studio's internal major versions, so "16.11" reads as the 2019 release. */
+    private static final Map<Integer, Integer> VISUAL_STUDIO_MAJOR_TO_YEAR = Map.of(8, 2005, 9, 2008, 10, 2010,
+            11, 2012, 12, 2013, 14, 2015, 15, 2017, 16, 2019, 17, 2022, 18, 2026);
+
+    private Vocabulary() {
+    }
+
+    private static Map<String, String> labels(String... valueLabelPairs) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < valueLabelPairs.length; i += 2) {
+            labels.put(valueLabelPairs[i], valueLabelPairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(labels);
+    }
+
+    /** The release year in a version such as "2013.1", "TFS 2012", "Azure DevOps Server 2022" or "16.11". */
+    static int releaseYear(String field, String version) {
+        Matcher year = YEAR.matcher(version);
+        if (year.find()) {
+            return Integer.parseInt(year.group(1));
+        }
+        Matcher major = MAJOR.matcher(version);
+        if (VISUAL_STUDIO_VERSION.equals(field) && major.matches()) {
+            Integer mapped = VISUAL_STUDIO_MAJOR_TO_YEAR.get(Integer.parseInt(major.group(1)));
+            if (mapped != null) {
+                return mapped;
+            }
+        }
+        throw new InvalidFactsException(field, version,
+                field + ": '" + version + "' is not a version. Accepted: a release year such as 2019 or 2013.1,"
+                        + " optionally with the product name ('TFS 2012', 'Azure DevOps Server 2022')"
+                        + (VISUAL_STUDIO_VERSION.equals(field) ? ", or a Visual Studio version number such as 16.11" : "")
+                        + ".");
+    }
+
+    static InvalidFactsException unknownValue(String field, String given, Collection<String> accepted,
+            Collection<String> aliases) {
+        StringBuilder message = new StringBuilder()
+                .append(field).append(": '").append(given).append("' is not accepted. Accepted: ")
+                .append(String.join(", ", accepted));
+        if (!aliases.isEmpty()) {
+            message.append(" (also: ").append(String.join(", ", aliases.stream().sorted().toList())).append(')');
+        }
+        message.append('.');
+        List<String> candidates = new ArrayList<>(accepted);
+        candidates.addAll(aliases);
+        closest(given, candidates).ifPresent(near -> message.append(" Did you mean '").append(near).append("'?"));
+        return new InvalidFactsException(field, given, message.toString());
+    }
+
+    static InvalidFactsException unknownField(String given) {
+        StringBuilder message = new StringBuilder("'").append(given).append("' is not a known field. Accepted fields: ")
+                .append(String.join(", ", FIELDS)).append('.');
+        closest(given, FIELDS).ifPresent(near -> message.append(" Did you mean '").append(near).append("'?"));
+        return new InvalidFactsException(given, null, message.toString());
+    }
+
+    /** The accepted word nearest to a typo, if it is near enough to be a likely intent. */
+    static Optional<String> closest(String given, Collection<String> candidates) {
+        String needle = given.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int distance = distance(needle, candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        int tolerance = Math.max(2, needle.length() / 3);
+        return bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,113 @@
+package org.connectionadvisor.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.connectionadvisor.ConnectionAdvisor;
+import org.connectionadvisor.Diagnosis;
+import org.connectionadvisor.Facts;
+import org.connectionadvisor.InvalidFactsException;
+import org.connectionadvisor.Question;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Sample fact files with their expectations, and running them against a rule base. One format serves the JUnit
+ * suite and the admins' {@code test} command:
+ * <pre>
+ * {"description": "...", "facts": {...} | "rawFacts": "text fed to the parser as it is",
+ *  "expected": {"ids": [...], "questions": [...]} | {"error": "the exact message"}}
+ * </pre>
+ */
+final class Samples {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Samples() {
+    }
+
+    record Sample(Path file, String description, String facts, List<String> expectedIds, List<String> expectedQuestions,
+            String expectedError) {
+        String name() {
+            return file.getFileName().toString();
+        }
+    }
+
+    /** What running one sample gave; {@code problem} is null when it passed. */
+    record Outcome(Sample sample, List<String> actualIds, String problem) {
+        boolean passed() {
+            return problem == null;
+        }
+    }
+
+    static List<Path> files(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            return paths.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Sample read(Path file) throws IOException {
+        JsonNode root = JSON.readTree(file.toFile());
+        if (root == null || !root.isObject()) {
+            throw new IOException(file + ": a sample is a JSON object with description, facts and expected");
+        }
+        JsonNode expected = root.path("expected");
+        String facts;
+        if (root.has("rawFacts")) {
+            facts = root.get("rawFacts").asText();
+        } else if (root.has("facts")) {
+            facts = root.get("facts").toString();
+        } else {
+            throw new IOException(file + ": a sample needs \"facts\" (an object) or \"rawFacts\" (text)");
+        }
+        boolean expectsError = expected.has("error");
+        if (!expectsError && !expected.has("ids")) {
+            throw new IOException(file + ": \"expected\" needs \"ids\" (the exact ranked ids) or \"error\" (the exact message)");
+        }
+        return new Sample(file, root.path("description").asText(""), facts, texts(expected.get("ids")),
+                expected.has("questions") ? texts(expected.get("questions")) : null,
+                expectsError ? expected.get("error").asText() : null);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        if (array != null) {
+            array.forEach(element -> texts.add(element.asText()));
+        }
+        return texts;
+    }
+
+    static Outcome run(ConnectionAdvisor advisor, Sample sample) {
+        Diagnosis diagnosis;
+        try {
+            diagnosis = advisor.diagnose(Facts.fromJson(sample.facts()));
+        } catch (InvalidFactsException invalid) {
+            if (sample.expectedError() == null) {
+                return new Outcome(sample, List.of(), "expected ids " + sample.expectedIds() + "\n  actual error: " + invalid.getMessage());
+            }
+            return new Outcome(sample, List.of(), sample.expectedError().equals(invalid.getMessage()) ? null
+                    : "expected error: " + sample.expectedError() + "\n  actual error:   " + invalid.getMessage());
+        }
+        List<String> ids = diagnosis.ids();
+        if (sample.expectedError() != null) {
+            return new Outcome(sample, ids, "expected error: " + sample.expectedError() + "\n  actual ids: " + ids);
+        }
+        if (!ids.equals(sample.expectedIds())) {
+            return new Outcome(sample, ids, "expected ids: " + sample.expectedIds() + "\n  actual ids:   " + ids);
+        }
+        if (sample.expectedQuestions() != null) {
+            List<String> questions = diagnosis.questions().stream().map(Question::id).toList();
+            if (!questions.equals(sample.expectedQuestions())) {
+                return new Outcome(sample, ids, "expected questions: " + sample.expectedQuestions() + "\n  actual questions:   " + questions);
+            }
+        }
+        return new Outcome(sample, ids, null);
+    }
+}

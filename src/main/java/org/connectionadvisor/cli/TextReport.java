@@ -1,0 +1,55 @@
+package org.connectionadvisor.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.connectionadvisor.Diagnosis;
+import org.connectionadvisor.Question;
+import org.connectionadvisor.Recommendation;
+import org.connectionadvisor.Source;
+
+/** A diagnosis for a person at a terminal: a numbered list with why and where from, then the open questions. */
+final class TextReport {
+    private TextReport() {
+    }
+
+    static void print(Diagnosis diagnosis, PrintWriter out) {
+        List<Recommendation> recommendations = diagnosis.recommendations();
+        if (recommendations.isEmpty()) {
+            out.println("No recommendation fits these facts (every fitting row is ruled out, or the facts exclude them all).");
+        }
+        for (Recommendation r : recommendations) {
+            out.printf("%d. %s%n", r.rank(), r.title());
+            out.printf("   [%s, %s]%n", r.id(), r.status().word());
+            out.println("   " + plain(r.resolution()));
+            for (int i = 0; i < r.steps().size(); i++) {
+                out.printf("     %d) %s%n", i + 1, plain(r.steps().get(i)));
+            }
+            out.println("   Why: " + String.join("; ", r.because()) + ".");
+            out.println("   Source: " + r.sources().stream().map(TextReport::source).collect(Collectors.joining("; ")));
+            out.println();
+        }
+        printQuestions(diagnosis.questions(), out);
+    }
+
+    static void printQuestions(List<Question> questions, PrintWriter out) {
+        if (questions.isEmpty()) {
+            return;
+        }
+        out.println("Questions that would narrow this down, most useful first:");
+        for (Question q : questions) {
+            out.printf("  - %s (%s: %s)%n", q.text(), q.id(),
+                    q.answers().stream().map(a -> a.value()).collect(Collectors.joining(" | ")));
+        }
+    }
+
+    private static String source(Source source) {
+        return source.title() + (source.section().isEmpty() ? "" : ", \"" + source.section() + "\"");
+    }
+
+    /** Markdown links read badly in a terminal: "[text](url)" becomes "text <url>", bold marks go. */
+    static String plain(String markdown) {
+        return markdown.replaceAll("\\[([^\\]]*)\\]\\(([^)\\s]+)\\)", "$1 <$2>").replace("**", "");
+    }
+}

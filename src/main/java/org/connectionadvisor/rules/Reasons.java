@@ -1,0 +1,40 @@
+package org.connectionadvisor.rules;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.kie.api.runtime.rule.RuleContext;
+
+/** Gathers the reasons of the facts a rule matched, so every finding explains itself without hand-written text. */
+final class Reasons {
+    private Reasons() {
+    }
+
+    static List<String> of(RuleContext kcontext) {
+        Set<String> reasons = new LinkedHashSet<>();
+        for (Object matched : kcontext.getMatch().getObjects()) {
+            collect(matched, reasons);
+        }
+        return List.copyOf(reasons);
+    }
+
+    private static void collect(Object matched, Set<String> into) {
+        if (matched instanceof Explained explained) {
+            into.addAll(explained.reasons());
+        } else if (matched instanceof Collection<?> collected) {
+            for (Object each : collected) {
+                collect(each, into);
+            }
+        }
+    }
+
+    static String metadata(RuleContext kcontext, String key) {
+        Object value = kcontext.getRule().getMetaData().get(key);
+        if (value == null) {
+            throw new IllegalStateException("rule '" + kcontext.getRule().getName() + "' has no @" + key + " metadata");
+        }
+        return value.toString();
+    }
+}
