@@ -1,0 +1,81 @@
+package org.connectionadvisor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How the cost grows with the rule base: warm latency over the benchmark fact sets, and the time to build the rule
+ * base from its directory (as {@code --rules DIR} does, in a fresh JVM each time), at the packaged size and with the
+ * rows grown by {@link GeneratedRules}. "50" is the packaged rule base as it is (41 rows).
+ */
+public class GrowthBenchmark {
+    static final int PACKAGED = 50;
+
+    @State(Scope.Benchmark)
+    public static class RuleDirectory {
+        @Param({"50", "500", "5000"})
+        public int rows;
+
+        Path directory;
+
+        @Setup
+        public void write() throws IOException {
+            directory = rows == PACKAGED ? Path.of("rules-drl") : GeneratedRules.write(rows, Files.createTempDirectory("rules-" + rows));
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Grown {
+        ConnectionAdvisor advisor;
+        List<Facts> facts;
+
+        @Setup
+        public void build(RuleDirectory rules) {
+            advisor = ConnectionAdvisor.fromDirectory(rules.directory);
+            BenchFacts.checkSameRanking(advisor);
+            facts = List.copyOf(BenchFacts.ALL.values());
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 4, time = 1)
+    @Fork(1)
+    public Diagnosis latency(Grown grown, Cursor cursor) {
+        cursor.next = (cursor.next + 1) % grown.facts.size();
+        return grown.advisor.diagnose(grown.facts.get(cursor.next));
+    }
+
+    /** The first build in a fresh JVM, as an administrator's command pays it. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    @Fork(3)
+    public ConnectionAdvisor build(RuleDirectory rules) {
+        return ConnectionAdvisor.fromDirectory(rules.directory);
+    }
+}
