@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,8 @@ import org.connectionadvisor.rules.Advice;
  */
 final class Ranking {
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]]*\\]\\((https?://[^)\\s]+)\\)");
+    private static final int MAX_CACHED_TEXTS = 10_000;
+    private static final Map<String, List<String>> LINKS = new ConcurrentHashMap<>();
     private static final int CONFIRMED_BAND = 0;
     private static final int SPECIFIC_BAND = 1;
     private static final int SALIENCE_BAND = 2;
@@ -61,7 +64,7 @@ final class Ranking {
         }
         List<Candidate> ordered = new ArrayList<>(candidates.values());
         ordered.sort(Comparator.comparingInt(Candidate::band)
-                .thenComparing(c -> -c.row().salience())
+                .thenComparingInt(c -> -c.row().salience())
                 .thenComparing(c -> c.row().id()));
         List<Recommendation> ranked = new ArrayList<>(ordered.size());
         for (Candidate c : ordered) {
@@ -72,16 +75,31 @@ final class Ranking {
     }
 
     private static List<String> links(Advice advice) {
-        Set<String> links = new LinkedHashSet<>();
-        addLinks(advice.resolution(), links);
-        advice.steps().forEach(step -> addLinks(step, links));
+        if (advice.steps().isEmpty()) {
+            return linksIn(advice.resolution());
+        }
+        Set<String> links = new LinkedHashSet<>(linksIn(advice.resolution()));
+        advice.steps().forEach(step -> links.addAll(linksIn(step)));
         return List.copyOf(links);
     }
 
-    private static void addLinks(String text, Set<String> into) {
-        Matcher link = MARKDOWN_LINK.matcher(text);
-        while (link.find()) {
-            into.add(link.group(1));
+    /**
+     * Scanning the texts took half the time of a diagnosis. They are constants of the rules, so each is scanned once;
+     * the bound keeps texts that a rule builds from facts from filling the memory.
+     */
+    private static List<String> linksIn(String text) {
+        List<String> links = LINKS.get(text);
+        if (links == null) {
+            Set<String> found = new LinkedHashSet<>();
+            Matcher link = MARKDOWN_LINK.matcher(text);
+            while (link.find()) {
+                found.add(link.group(1));
+            }
+            links = List.copyOf(found);
+            if (LINKS.size() < MAX_CACHED_TEXTS) {
+                LINKS.put(text, links);
+            }
         }
+        return links;
     }
 }
