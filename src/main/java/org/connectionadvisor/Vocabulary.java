@@ -165,7 +165,19 @@ final class Vocabulary {
             }
         }
         int tolerance = Math.max(2, needle.length() / 3);
-        return bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
+        if (bestDistance <= tolerance) {
+            return Optional.of(best);
+        }
+        return containingEveryWord(needle, candidates);
+    }
+
+    /** A shortened id ("wrong-url") still names its row when exactly one candidate holds all of its words. */
+    private static Optional<String> containingEveryWord(String needle, Collection<String> candidates) {
+        List<String> words = List.of(needle.split("[^a-z0-9]+"));
+        List<String> matches = candidates.stream()
+                .filter(candidate -> words.stream().allMatch(word -> word.isEmpty() || candidate.toLowerCase(Locale.ROOT).contains(word)))
+                .toList();
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 
     private static int distance(String a, String b) {
