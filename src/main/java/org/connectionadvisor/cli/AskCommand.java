@@ -101,7 +101,7 @@ final class AskCommand implements Callable<Integer> {
             } else if (first.isPresent()) {
                 goOn = followUp(first.get());
             } else {
-                out.println("No recommendation is left: every row that fits these facts is ruled out.");
+                out.println("No recommendation is left, and no question would change that.");
                 goOn = false;
             }
         }

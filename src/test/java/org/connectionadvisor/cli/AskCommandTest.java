@@ -249,7 +249,7 @@ class AskCommandTest {
                 > n
                 Ruled out only-one-computer.
                 No recommendation fits these facts.
-                No recommendation is left: every row that fits these facts is ruled out.
+                No recommendation is left, and no question would change that.
 
                 Facts now: {"scope":"one-computer","ruledOut":["only-one-computer"]}
                 Final ranking:
