@@ -4,12 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
 /**
  * Representative fact sets for the benchmarks, one per kind of caller: a services 401, both server tables, a pasted
  * error message only, nothing known (the widest ranking and the most questions), and a services URL with confirmed
- * and ruled-out rows. The names are the JMH parameter values.
+ * and ruled-out rows. The names are the JMH parameter values. Public only for the code JMH generates.
  */
-final class BenchFacts {
+public final class BenchFacts {
     static final String SERVICES_401 = "services-401-two-accounts";
     static final String SERVER_SEVERAL_USERS = "server-several-users";
     static final String SERVER_ONE_COMPUTER = "server-one-computer";
@@ -41,6 +44,18 @@ final class BenchFacts {
                 .symptoms("blank-signin-flash").context("multiple-organizations")
                 .confirmed("switch-orgs-update-vs").ruledOut("reset-signin-state").build());
         return all;
+    }
+
+    /** Each benchmark thread cycles through the fact sets. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        private final List<Facts> facts = List.copyOf(BenchFacts.ALL.values());
+        private int next;
+
+        Facts next() {
+            next = (next + 1) % facts.size();
+            return facts.get(next);
+        }
     }
 
     static Facts get(String name) {

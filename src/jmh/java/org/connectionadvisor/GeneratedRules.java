@@ -12,15 +12,21 @@ import java.nio.file.Path;
  * the client and one needs a finding and the absence of a context flag; the same mix of findings to rows as the
  * packaged rules. The generated codes and flags appear in no fact set, so the rankings stay the packaged ones and
  * what grows is only the cost of rules that do not apply.
+ *
+ * <p>{@link Shape#HASHED} writes the same tables with the fact design the issue suggests instead: every generated
+ * rule's first test is a hashed constant ({@code Symptom(code == X)}, {@code Topic(name == X)}) and no rule joins the
+ * product, scope or client facts that every diagnosis inserts. It measures what that lever would give.
  */
 final class GeneratedRules {
     static final int ROWS_PER_TABLE = 5;
+
+    enum Shape { RULES_DRL, HASHED }
 
     private GeneratedRules() {
     }
 
     /** Writes the packaged rules and enough generated tables for {@code rows} rows in all into {@code directory}. */
-    static Path write(int rows, Path directory) {
+    static Path write(int rows, Shape shape, Path directory) {
         try {
             int packagedRows = 0;
             for (DrlFile file : DrlFile.packaged()) {
@@ -42,7 +48,7 @@ final class GeneratedRules {
                     import org.connectionadvisor.rules.Topic;
                     """);
             for (int table = 0; table * ROWS_PER_TABLE < rows - packagedRows; table++) {
-                table(drl, table, Math.min(ROWS_PER_TABLE, rows - packagedRows - table * ROWS_PER_TABLE));
+                table(drl, table, Math.min(ROWS_PER_TABLE, rows - packagedRows - table * ROWS_PER_TABLE), shape);
             }
             Files.writeString(directory.resolve("generated.drl"), drl);
             return directory;
@@ -51,14 +57,18 @@ final class GeneratedRules {
         }
     }
 
-    private static void table(StringBuilder drl, int table, int rows) {
+    private static void table(StringBuilder drl, int table, int rows, Shape shape) {
         String topic = "generated-" + table;
-        String product = table % 2 == 0 ? "server" : "services";
-        String scope = table % 3 == 0 ? "    $scope : Scope( name != \"one-computer\" )\n" : "";
-        drl.append("\nrule \"Topic: generated table ").append(table).append("\"\n    @layer(\"finding\")\n    salience 1000\nwhen\n")
-                .append("    $product : Product( name != \"").append(product).append("\" )\n").append(scope)
-                .append("    $symptoms : List( size > 0 ) from collect( Symptom( code in ( \"").append(topic).append("-a\", \"")
-                .append(topic).append("-b\" ) ) )\nthen\n    insert( Topic.of( kcontext, \"").append(topic).append("\" ) );\nend\n");
+        drl.append("\nrule \"Topic: generated table ").append(table).append("\"\n    @layer(\"finding\")\n    salience 1000\nwhen\n");
+        if (shape == Shape.HASHED) {
+            drl.append("    $symptom : Symptom( code == \"").append(topic).append("-a\" )\n");
+        } else {
+            drl.append("    $product : Product( name != \"").append(table % 2 == 0 ? "server" : "services").append("\" )\n")
+                    .append(table % 3 == 0 ? "    $scope : Scope( name != \"one-computer\" )\n" : "")
+                    .append("    $symptoms : List( size > 0 ) from collect( Symptom( code in ( \"").append(topic).append("-a\", \"")
+                    .append(topic).append("-b\" ) ) )\n");
+        }
+        drl.append("then\n    insert( Topic.of( kcontext, \"").append(topic).append("\" ) );\nend\n");
         drl.append("\nrule \"Pointer: generated flag ").append(table).append("\"\n    @layer(\"finding\")\n    salience 1000\nwhen\n")
                 .append("    $flag : Context( flag == \"").append(topic).append("-flag\" )\nthen\n")
                 .append("    insert( Pointer.to( kcontext, \"").append(topic).append("-row-0\" ) );\nend\n");
@@ -71,9 +81,9 @@ final class GeneratedRules {
                     .append(id).append("\")\n    @source(\"CONNECT\")\n    @section(\"Generated\")\n    salience ")
                     .append(300 + (table * ROWS_PER_TABLE + row) % 500).append("\nwhen\n    $topic : Topic( name == \"")
                     .append(topic).append("\" )\n");
-            if (row == 1 || row == 2) {
+            if (shape == Shape.RULES_DRL && (row == 1 || row == 2)) {
                 drl.append("    $client : Client( name != \"browser\" )\n");
-            } else if (row == 3) {
+            } else if (shape == Shape.RULES_DRL && row == 3) {
                 drl.append("    $identities : Finding( name == \"two-identities\" )\n    not Context( flag == \"").append(topic)
                         .append("-flag\" )\n");
             }

@@ -3,7 +3,6 @@ package org.connectionadvisor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * How the cost grows with the rule base: warm latency over the benchmark fact sets, and the time to build the rule
  * base from its directory (as {@code --rules DIR} does, in a fresh JVM each time), at the packaged size and with the
- * rows grown by {@link GeneratedRules}. "50" is the packaged rule base as it is (41 rows).
+ * rows grown by {@link GeneratedRules}. "50" is the packaged rule base as it is (41 rows). {@code latencyHashed}
+ * grows it with the hashed-constant shapes instead, to measure the fact-design lever.
  */
 public class GrowthBenchmark {
     static final int PACKAGED = 50;
@@ -35,26 +35,41 @@ public class GrowthBenchmark {
 
         @Setup
         public void write() throws IOException {
-            directory = rows == PACKAGED ? Path.of("rules-drl") : GeneratedRules.write(rows, Files.createTempDirectory("rules-" + rows));
+            directory = directory(rows, GeneratedRules.Shape.RULES_DRL);
         }
     }
 
     @State(Scope.Benchmark)
     public static class Grown {
         ConnectionAdvisor advisor;
-        List<Facts> facts;
 
         @Setup
         public void build(RuleDirectory rules) {
-            advisor = ConnectionAdvisor.fromDirectory(rules.directory);
-            BenchFacts.checkSameRanking(advisor);
-            facts = List.copyOf(BenchFacts.ALL.values());
+            advisor = checked(rules.directory);
         }
     }
 
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
+    @State(Scope.Benchmark)
+    public static class HashedGrown {
+        @Param({"50", "500", "5000"})
+        public int rows;
+
+        ConnectionAdvisor advisor;
+
+        @Setup
+        public void build() throws IOException {
+            advisor = checked(directory(rows, GeneratedRules.Shape.HASHED));
+        }
+    }
+
+    private static Path directory(int rows, GeneratedRules.Shape shape) throws IOException {
+        return rows == PACKAGED ? Path.of("rules-drl") : GeneratedRules.write(rows, shape, Files.createTempDirectory("rules-" + rows));
+    }
+
+    private static ConnectionAdvisor checked(Path directory) {
+        ConnectionAdvisor advisor = ConnectionAdvisor.fromDirectory(directory);
+        BenchFacts.checkSameRanking(advisor);
+        return advisor;
     }
 
     @Benchmark
@@ -63,9 +78,18 @@ public class GrowthBenchmark {
     @Warmup(iterations = 3, time = 2)
     @Measurement(iterations = 4, time = 1)
     @Fork(1)
-    public Diagnosis latency(Grown grown, Cursor cursor) {
-        cursor.next = (cursor.next + 1) % grown.facts.size();
-        return grown.advisor.diagnose(grown.facts.get(cursor.next));
+    public Diagnosis latency(Grown grown, BenchFacts.Cursor cursor) {
+        return grown.advisor.diagnose(cursor.next());
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 4, time = 1)
+    @Fork(1)
+    public Diagnosis latencyHashed(HashedGrown grown, BenchFacts.Cursor cursor) {
+        return grown.advisor.diagnose(cursor.next());
     }
 
     /** The first build in a fresh JVM, as an administrator's command pays it. */
