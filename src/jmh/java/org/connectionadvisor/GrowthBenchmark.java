@@ -23,6 +23,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * rows grown by {@link GeneratedRules}. "50" is the packaged rule base as it is (41 rows). {@code latencyHashed}
  * grows it with the hashed-constant shapes instead, to measure the fact-design lever.
  */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 4, time = 1)
+@Fork(1)
 public class GrowthBenchmark {
     static final int PACKAGED = 50;
 
@@ -73,21 +78,11 @@ public class GrowthBenchmark {
     }
 
     @Benchmark
-    @BenchmarkMode(Mode.SampleTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    @Warmup(iterations = 3, time = 2)
-    @Measurement(iterations = 4, time = 1)
-    @Fork(1)
     public Diagnosis latency(Grown grown, BenchFacts.Cursor cursor) {
         return grown.advisor.diagnose(cursor.next());
     }
 
     @Benchmark
-    @BenchmarkMode(Mode.SampleTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    @Warmup(iterations = 3, time = 2)
-    @Measurement(iterations = 4, time = 1)
-    @Fork(1)
     public Diagnosis latencyHashed(HashedGrown grown, BenchFacts.Cursor cursor) {
         return grown.advisor.diagnose(cursor.next());
     }

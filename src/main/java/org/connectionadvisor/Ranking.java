@@ -21,6 +21,7 @@ final class Ranking {
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]]*\\]\\((https?://[^)\\s]+)\\)");
     private static final int MAX_CACHED_TEXTS = 10_000;
     private static final Map<String, List<String>> LINKS = new ConcurrentHashMap<>();
+    private static final List<String> CONFIRMED_REASON = List.of("you confirmed this is the problem");
     private static final int CONFIRMED_BAND = 0;
     private static final int SPECIFIC_BAND = 1;
     private static final int SALIENCE_BAND = 2;
@@ -28,7 +29,7 @@ final class Ranking {
     private Ranking() {
     }
 
-    private record Candidate(Row row, Advice advice, Set<String> because, int band, Status status) {
+    private record Candidate(Row row, Advice advice, List<String> because, int band, Status status) {
     }
 
     static List<Recommendation> rank(RuleBase.Firing firing, Map<String, Row> rows, Facts facts) {
@@ -40,27 +41,28 @@ final class Ranking {
             Candidate seen = candidates.get(advice.row());
             if (seen != null) {
                 // A row rule that matched several ways is still one recommendation, with all of its reasons.
-                seen.because().addAll(advice.because());
+                candidates.put(advice.row(), new Candidate(seen.row(), seen.advice(), union(seen.because(), advice.because()),
+                        seen.band(), seen.status()));
                 continue;
             }
-            Set<String> because = new LinkedHashSet<>();
+            List<String> first = List.of();
             int band = SALIENCE_BAND;
             Status status = Status.POSSIBLE;
             if (facts.confirmed().contains(advice.row())) {
-                because.add("you confirmed this is the problem");
+                first = CONFIRMED_REASON;
                 band = CONFIRMED_BAND;
                 status = Status.CONFIRMED;
             }
             List<String> pointedBy = firing.pointers().get(advice.row());
             if (pointedBy != null) {
-                because.addAll(pointedBy);
+                first = union(first, pointedBy);
                 if (band == SALIENCE_BAND) {
                     band = SPECIFIC_BAND;
                     status = Status.LIKELY;
                 }
             }
-            because.addAll(advice.because());
-            candidates.put(advice.row(), new Candidate(rows.get(advice.row()), advice, because, band, status));
+            candidates.put(advice.row(), new Candidate(rows.get(advice.row()), advice, union(first, advice.because()),
+                    band, status));
         }
         List<Candidate> ordered = new ArrayList<>(candidates.values());
         ordered.sort(Comparator.comparingInt(Candidate::band)
@@ -69,9 +71,36 @@ final class Ranking {
         List<Recommendation> ranked = new ArrayList<>(ordered.size());
         for (Candidate c : ordered) {
             ranked.add(new Recommendation(ranked.size() + 1, c.row().id(), c.row().title(), c.advice().resolution(),
-                    c.advice().steps(), c.status(), List.copyOf(c.because()), c.row().sources(), links(c.advice())));
+                    c.advice().steps(), c.status(), c.because(), c.row().sources(), links(c.advice())));
         }
         return ranked;
+    }
+
+    /**
+     * The distinct reasons of both lists in order, as an immutable list. Most recommendations have only their advice's
+     * reasons, already distinct and immutable: those are returned as they are, without a copy.
+     */
+    private static List<String> union(List<String> first, List<String> then) {
+        if (first.isEmpty() && isSmallAndDistinct(then)) {
+            return List.copyOf(then);
+        }
+        Set<String> union = new LinkedHashSet<>(first);
+        union.addAll(then);
+        return List.copyOf(union);
+    }
+
+    private static boolean isSmallAndDistinct(List<String> reasons) {
+        if (reasons.size() > 16) {
+            return false;
+        }
+        for (int i = 1; i < reasons.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (reasons.get(i).equals(reasons.get(j))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static List<String> links(Advice advice) {
