@@ -1,7 +1,6 @@
 package org.connectionadvisor;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -94,7 +93,7 @@ public final class ConnectionAdvisor implements AutoCloseable {
     private static void checkRowIds(RuleBase rules, String field, Set<String> ids) {
         for (String id : ids) {
             if (!rules.rowIds().contains(id)) {
-                throw Vocabulary.unknownValue(field, id, new ArrayList<>(rules.rowIds()), List.of());
+                throw Vocabulary.unknownValue(field, id, rules.rowIds().stream().sorted().toList(), List.of());
             }
         }
     }

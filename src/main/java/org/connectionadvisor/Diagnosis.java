@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -50,6 +51,15 @@ public final class Diagnosis {
             }
         }
         return planned;
+    }
+
+    /**
+     * The most useful question whose id is not in {@code done}, the ids already asked or skipped. A chat bot or
+     * form needs this rather than the first of {@link #questions()}: a "no" to a yes/no question leaves the facts
+     * as they were (the rules read a missing context flag as no), so the question would come again.
+     */
+    public Optional<Question> nextQuestion(Set<String> done) {
+        return questions().stream().filter(q -> !done.contains(q.id())).findFirst();
     }
 
     /** {@code {"recommendations": [...], "questions": [...]}}, pretty-printed. */

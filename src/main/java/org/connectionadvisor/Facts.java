@@ -320,13 +320,11 @@ public final class Facts {
         }
 
         void signedInWith(String account) {
-            String flag = switch (account.trim().toLowerCase(Locale.ROOT)) {
-                case "work" -> Vocabulary.SIGNED_IN_WITH_WORK;
-                case "personal" -> Vocabulary.SIGNED_IN_WITH_PERSONAL;
-                default -> throw Vocabulary.unknownValue(SIGNED_IN_WITH, account, List.of("work", "personal"), List.of());
-            };
-            context.remove(Vocabulary.SIGNED_IN_WITH_WORK);
-            context.remove(Vocabulary.SIGNED_IN_WITH_PERSONAL);
+            String flag = Vocabulary.SIGNED_IN_WITH_ANSWERS.get(account.trim().toLowerCase(Locale.ROOT));
+            if (flag == null) {
+                throw Vocabulary.unknownValue(SIGNED_IN_WITH, account, Vocabulary.SIGNED_IN_WITH_ANSWERS.keySet(), List.of());
+            }
+            context.removeAll(Vocabulary.SIGNED_IN_WITH_ANSWERS.values());
             context.add(flag);
         }
 

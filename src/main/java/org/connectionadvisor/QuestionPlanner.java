@@ -1,152 +1,190 @@
 package org.connectionadvisor;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Finds the questions worth asking by trying every answer against the rules, so the questions can never drift
- * from what the rules depend on.
+ * from what the rules depend on. The candidates are the inputs still unknown, with the answers the vocabulary
+ * accepts; the rules alone decide which of them matter.
  *
- * <p>The measure: for each answer, count the rows that would leave or join the list, plus the top-3 positions
- * whose row would change, plus the top-3 recommendations whose steps would change (the OS picks a cache folder).
- * A question's impact is that count averaged over its answers. Questions are ordered by impact, highest first,
- * ties in vocabulary order; a question with impact 0 would change nothing and is not asked.
+ * <p>The measure. The change one answer makes is the number of rows that would leave or join the list, plus the
+ * top-3 positions that would hold another row, plus the recommendations whose steps would change (the OS picks a
+ * cache folder). A question's impact is that change averaged over its answers. A question that changes nothing
+ * on its own may change the list together with another such question (the rules compare the Visual Studio and
+ * server releases): it then counts at half (two answers are needed) the change its answers make once the other
+ * question is answered, averaged over both questions' answers, with the partner that gives the most. Questions are
+ * ordered by impact (to six decimals), highest first, ties in vocabulary order; a question with impact 0 would
+ * change nothing and is not asked.
  */
 final class QuestionPlanner {
     private static final int TOP = 3;
     private static final List<Answer> YES_NO = List.of(new Answer("yes", "yes"), new Answer("no", "no"));
-    private static final List<String> VISUAL_STUDIO_RELEASES = List.of("2010", "2012", "2013", "2015", "2017", "2019", "2022");
-    private static final List<String> SERVER_RELEASES = List.of("2010", "2012", "2013", "2015", "2017", "2018", "2019",
-            "2020", "2022");
-    private static final Map<String, String> CONTEXT_QUESTIONS = Map.ofEntries(
-            Map.entry("remote-worker", "Do you work remotely (outside the network the server is on)?"),
-            Map.entry("ssl-configured", "Does the server use SSL (an https:// address)?"),
-            Map.entry("multiple-organizations", "Do you work with several organizations connected to different directories?"),
-            Map.entry("org-connected-to-directory", "Is the organization connected to Microsoft Entra ID (Azure AD)?"),
-            Map.entry("personal-and-work-accounts",
-                    "Do you have both a personal Microsoft account and a work or school account with the same sign-in address?"),
-            Map.entry("b2b-guest", "Are you a B2B guest in the organization's tenant?"),
-            Map.entry("multiple-server-versions", "Do the clients connect to servers of different versions?"),
-            Map.entry("wants-different-credentials", "Do you want to sign in from Visual Studio with other credentials?"));
 
-    private QuestionPlanner() {
+    private final Facts facts;
+    private final List<Recommendation> current;
+    private final Function<Facts, List<Recommendation>> rank;
+    /** One planning asks for the same what-if facts several times (a pair of answers from either side). */
+    private final Map<Facts, List<Recommendation>> ranked = new HashMap<>();
+
+    private QuestionPlanner(Facts facts, List<Recommendation> current, Function<Facts, List<Recommendation>> rank) {
+        this.facts = facts;
+        this.current = current;
+        this.rank = rank;
     }
 
     /**
+     * @param product the product as the rules see it ("unknown" when neither given nor inferred from the URL)
      * @param current the ranking for {@code facts}
      * @param rank    ranks other facts with the same rules as {@code current}
      */
     static List<Question> plan(Facts facts, String product, List<Recommendation> current,
             Function<Facts, List<Recommendation>> rank) {
-        List<Question> questions = new ArrayList<>();
-        for (Question candidate : candidates(facts, product)) {
-            double impact = impact(facts, candidate, current, rank);
-            if (impact > 0) {
-                questions.add(new Question(candidate.id(), candidate.text(), candidate.answers(), impact));
+        return new QuestionPlanner(facts, current, rank).plan(candidates(facts, product));
+    }
+
+    private List<Question> plan(List<Question> candidates) {
+        double[] impacts = new double[candidates.size()];
+        List<Integer> inert = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            impacts[i] = average(facts, candidates.get(i), answered -> difference(current, ranking(answered)));
+            if (impacts[i] == 0) {
+                inert.add(i);
+            }
+        }
+        for (int i : inert) {
+            for (int j : inert) {
+                if (i != j) {
+                    impacts[i] = Math.max(impacts[i], together(candidates.get(i), candidates.get(j)) / 2);
+                }
+            }
+        }
+        List<Integer> asked = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            // Averages of averages differ in the last bit by summing order; equal measures must tie.
+            impacts[i] = Math.round(impacts[i] * 1e6) / 1e6;
+            if (impacts[i] > 0) {
+                asked.add(i);
             }
         }
         // A stable sort keeps the vocabulary order among equal impacts.
-        questions.sort(Comparator.comparingDouble(Question::impact).reversed());
-        return questions;
+        asked.sort(Comparator.comparingDouble((Integer i) -> impacts[i]).reversed());
+        return asked.stream().map(i -> candidates.get(i).withImpact(impacts[i])).toList();
     }
 
-    /** Every unknown input the rules could depend on, with the answers the vocabulary accepts. */
+    /** The change {@code question}'s answers make once {@code partner} is answered, averaged over both. */
+    private double together(Question question, Question partner) {
+        return average(facts, partner, withPartner -> {
+            List<Recommendation> before = ranking(withPartner);
+            return average(withPartner, question, answered -> difference(before, ranking(answered)));
+        });
+    }
+
+    /** {@code measure} averaged over the facts each answer gives; an answer that contradicts the facts is left out. */
+    private static double average(Facts base, Question question, ToDoubleFunction<Facts> measure) {
+        double total = 0;
+        int answers = 0;
+        for (Answer answer : question.answers()) {
+            Optional<Facts> answered = answered(base, question, answer);
+            if (answered.isPresent()) {
+                total += measure.applyAsDouble(answered.get());
+                answers++;
+            }
+        }
+        return answers == 0 ? 0 : total / answers;
+    }
+
+    private static Optional<Facts> answered(Facts base, Question question, Answer answer) {
+        try {
+            return Optional.of(base.with(question.id(), answer.value()));
+        } catch (InvalidFactsException contradicts) {
+            return Optional.empty();
+        }
+    }
+
+    private List<Recommendation> ranking(Facts whatIf) {
+        return ranked.computeIfAbsent(whatIf, rank);
+    }
+
+    /** Every unknown input, with the answers the vocabulary accepts for it. */
     private static List<Question> candidates(Facts facts, String product) {
         List<Question> candidates = new ArrayList<>();
         if ("unknown".equals(product)) {
-            candidates.add(choice(Vocabulary.PRODUCTS, "Which product do you connect to?"));
+            candidates.add(question(Vocabulary.PRODUCT, Vocabulary.PRODUCTS.labels()));
         }
         if (facts.scope().isEmpty()) {
-            candidates.add(choice(Vocabulary.SCOPES, "Does the problem happen on one computer only, or on several computers or for several users?"));
+            candidates.add(question(Vocabulary.SCOPE, Vocabulary.SCOPES.labels()));
         }
         if (facts.client().isEmpty()) {
-            candidates.add(choice(Vocabulary.CLIENTS, "Do you connect from Visual Studio or from a web browser?"));
+            candidates.add(question(Vocabulary.CLIENT, Vocabulary.CLIENTS.labels()));
         }
         if (facts.os().isEmpty()) {
-            candidates.add(choice(Vocabulary.OPERATING_SYSTEMS, "Which Windows version does the client computer run?"));
+            candidates.add(question(Vocabulary.OS, Vocabulary.OPERATING_SYSTEMS.labels()));
         }
         if (facts.visualStudioVersion().isEmpty()) {
-            candidates.add(releases(Vocabulary.VISUAL_STUDIO_VERSION, "Which Visual Studio release do you use?", "Visual Studio ",
-                    VISUAL_STUDIO_RELEASES));
+            candidates.add(question(Vocabulary.VISUAL_STUDIO_VERSION, Vocabulary.VISUAL_STUDIO_RELEASES));
         }
         if (facts.serverVersion().isEmpty()) {
-            candidates.add(releases(Vocabulary.SERVER_VERSION, "Which server release do you connect to?", "TFS / Azure DevOps Server ",
-                    SERVER_RELEASES));
+            candidates.add(question(Vocabulary.SERVER_VERSION, Vocabulary.SERVER_RELEASES));
         }
         Set<String> context = facts.context();
-        if (!context.contains(Vocabulary.SIGNED_IN_WITH_WORK) && !context.contains(Vocabulary.SIGNED_IN_WITH_PERSONAL)) {
-            candidates.add(new Question(Facts.SIGNED_IN_WITH, "Which account did you sign in with?",
-                    List.of(new Answer("work", "the work or school (Microsoft Entra ID) account"),
-                            new Answer("personal", "the personal Microsoft account")), 0));
+        Map<String, String> accounts = Vocabulary.SIGNED_IN_WITH_ANSWERS;
+        if (Collections.disjoint(context, accounts.values())) {
+            Map<String, String> labels = new java.util.LinkedHashMap<>();
+            accounts.forEach((answer, flag) -> labels.put(answer, Vocabulary.CONTEXT_FLAGS.label(flag)));
+            candidates.add(question(Facts.SIGNED_IN_WITH, labels));
         }
-        CONTEXT_QUESTIONS.entrySet().stream()
-                .filter(flag -> !context.contains(flag.getKey()))
-                .sorted(Comparator.comparingInt(flag -> List.copyOf(Vocabulary.CONTEXT_FLAGS.labels().keySet()).indexOf(flag.getKey())))
-                .forEach(flag -> candidates.add(new Question(flag.getKey(), flag.getValue(), YES_NO, 0)));
+        for (String flag : Vocabulary.CONTEXT_FLAGS.labels().keySet()) {
+            if (!context.contains(flag) && !accounts.containsValue(flag)) {
+                candidates.add(new Question(flag, Vocabulary.question(flag), YES_NO, 0));
+            }
+        }
         return candidates;
     }
 
-    private static Question choice(Vocabulary.Choice choice, String text) {
-        List<Answer> answers = choice.labels().entrySet().stream().map(e -> new Answer(e.getKey(), e.getValue())).toList();
-        return new Question(choice.field(), text, answers, 0);
+    private static Question question(String id, Map<String, String> answerLabels) {
+        List<Answer> answers = answerLabels.entrySet().stream().map(e -> new Answer(e.getKey(), e.getValue())).toList();
+        return new Question(id, Vocabulary.question(id), answers, 0);
     }
 
-    private static Question releases(String field, String text, String labelPrefix, List<String> years) {
-        return new Question(field, text, years.stream().map(y -> new Answer(y, labelPrefix + y)).toList(), 0);
-    }
-
-    private static double impact(Facts facts, Question question, List<Recommendation> current,
-            Function<Facts, List<Recommendation>> rank) {
-        int total = 0;
-        int answered = 0;
-        for (Answer answer : question.answers()) {
-            Facts answeredFacts;
-            try {
-                answeredFacts = facts.with(question.id(), answer.value());
-            } catch (InvalidFactsException contradicts) {
-                continue;
-            }
-            total += difference(current, rank.apply(answeredFacts));
-            answered++;
-        }
-        return answered == 0 ? 0 : (double) total / answered;
-    }
-
+    /** The change from {@code before} to {@code after}, as the class comment defines it. */
     static int difference(List<Recommendation> before, List<Recommendation> after) {
-        Set<String> beforeIds = ids(before);
-        Set<String> afterIds = ids(after);
+        Map<String, Recommendation> beforeById = byId(before);
+        Map<String, Recommendation> afterById = byId(after);
         int difference = 0;
-        for (String id : beforeIds) {
-            if (!afterIds.contains(id)) {
+        for (Recommendation was : before) {
+            Recommendation now = afterById.get(was.id());
+            if (now == null || !was.steps().equals(now.steps())) {
                 difference++;
             }
         }
-        for (String id : afterIds) {
-            if (!beforeIds.contains(id)) {
+        for (Recommendation now : after) {
+            if (!beforeById.containsKey(now.id())) {
                 difference++;
             }
         }
         for (int i = 0; i < TOP && i < Math.max(before.size(), after.size()); i++) {
-            Recommendation was = i < before.size() ? before.get(i) : null;
-            Recommendation now = i < after.size() ? after.get(i) : null;
-            if (was == null || now == null || !was.id().equals(now.id())) {
-                difference++;
-            } else if (!Objects.equals(was.steps(), now.steps())) {
+            String was = i < before.size() ? before.get(i).id() : null;
+            String now = i < after.size() ? after.get(i).id() : null;
+            if (!Objects.equals(was, now)) {
                 difference++;
             }
         }
         return difference;
     }
 
-    private static Set<String> ids(List<Recommendation> recommendations) {
-        Set<String> ids = new HashSet<>();
-        recommendations.forEach(r -> ids.add(r.id()));
-        return ids;
+    private static Map<String, Recommendation> byId(List<Recommendation> recommendations) {
+        Map<String, Recommendation> byId = new HashMap<>();
+        recommendations.forEach(r -> byId.put(r.id(), r));
+        return byId;
     }
 }

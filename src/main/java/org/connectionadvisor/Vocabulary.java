@@ -91,6 +91,37 @@ final class Vocabulary {
 
     static final String SIGNED_IN_WITH_WORK = "signed-in-with-work";
     static final String SIGNED_IN_WITH_PERSONAL = "signed-in-with-personal";
+    /** The answers to {@link Facts#SIGNED_IN_WITH} and the context flag each one sets; the two flags exclude each other. */
+    static final Map<String, String> SIGNED_IN_WITH_ANSWERS = labels("work", SIGNED_IN_WITH_WORK,
+            "personal", SIGNED_IN_WITH_PERSONAL);
+
+    /** Server releases by year as they were named; the answers to the server version question. */
+    static final Map<String, String> SERVER_RELEASES = labels("2005", "Team Foundation Server 2005",
+            "2008", "Team Foundation Server 2008", "2010", "TFS 2010", "2012", "TFS 2012", "2013", "TFS 2013",
+            "2015", "TFS 2015", "2017", "TFS 2017", "2018", "TFS 2018", "2019", "Azure DevOps Server 2019",
+            "2020", "Azure DevOps Server 2020", "2022", "Azure DevOps Server 2022");
+
+    /**
+     * What the advisor asks to learn an input: a field, {@link Facts#SIGNED_IN_WITH} (for the two signed-in-with
+     * flags), or another context flag (answered yes or no). A new context flag needs its question here.
+     */
+    private static final Map<String, String> QUESTIONS = labels(
+            PRODUCT, "Which product do you connect to?",
+            SCOPE, "Does the problem happen on one computer only, or on several computers or for several users?",
+            CLIENT, "Do you connect from Visual Studio or from a web browser?",
+            OS, "Which Windows version does the client computer run?",
+            VISUAL_STUDIO_VERSION, "Which Visual Studio release do you use?",
+            SERVER_VERSION, "Which server release do you connect to?",
+            Facts.SIGNED_IN_WITH, "Which account did you sign in with?",
+            "remote-worker", "Do you work remotely (outside the network the server is on)?",
+            "ssl-configured", "Does the server use SSL (an https:// address)?",
+            "multiple-organizations", "Do you work with several organizations connected to different directories?",
+            "org-connected-to-directory", "Is the organization connected to Microsoft Entra ID (Azure AD)?",
+            "personal-and-work-accounts",
+            "Do you have both a personal Microsoft account and a work or school account with the same sign-in address?",
+            "b2b-guest", "Are you a B2B guest in the organization's tenant?",
+            "multiple-server-versions", "Do the clients connect to servers of different versions?",
+            "wants-different-credentials", "Do you want to sign in from Visual Studio with other credentials?");
 
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20[0-3]\\d)(?!\\d)");
     private static final Pattern MAJOR = Pattern.compile("^\\s*(?:visual studio\\s+)?(\\d{1,2})(?:\\.\\d+)*\\s*$",
@@ -98,8 +129,21 @@ final class Vocabulary {
     /** Visual Studio's internal major versions, so "16.11" reads as the 2019 release. */
     private static final Map<Integer, Integer> VISUAL_STUDIO_MAJOR_TO_YEAR = Map.of(8, 2005, 9, 2008, 10, 2010,
             11, 2012, 12, 2013, 14, 2015, 15, 2017, 16, 2019, 17, 2022, 18, 2026);
+    /** The Visual Studio releases the version reader knows; the answers to the Visual Studio version question. */
+    static final Map<String, String> VISUAL_STUDIO_RELEASES = java.util.Collections.unmodifiableMap(
+            VISUAL_STUDIO_MAJOR_TO_YEAR.values().stream().sorted().collect(java.util.stream.Collectors.toMap(
+                    String::valueOf, year -> "Visual Studio " + year, (a, b) -> a, LinkedHashMap::new)));
 
     private Vocabulary() {
+    }
+
+    /** The question that asks for an input, a {@link Facts#with} question id. */
+    static String question(String id) {
+        String text = QUESTIONS.get(id);
+        if (text == null) {
+            throw new IllegalStateException("Vocabulary has no question for '" + id + "'; add one to QUESTIONS.");
+        }
+        return text;
     }
 
     private static Map<String, String> labels(String... valueLabelPairs) {
@@ -165,7 +209,19 @@ final class Vocabulary {
             }
         }
         int tolerance = Math.max(2, needle.length() / 3);
-        return bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
+        if (bestDistance <= tolerance) {
+            return Optional.of(best);
+        }
+        return containingEveryWord(needle, candidates);
+    }
+
+    /** A shortened id ("wrong-url") still names its row when exactly one candidate holds all of its words. */
+    private static Optional<String> containingEveryWord(String needle, Collection<String> candidates) {
+        List<String> words = List.of(needle.split("[^a-z0-9]+"));
+        List<String> matches = candidates.stream()
+                .filter(candidate -> words.stream().allMatch(word -> word.isEmpty() || candidate.toLowerCase(Locale.ROOT).contains(word)))
+                .toList();
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 
     private static int distance(String a, String b) {

@@ -15,22 +15,30 @@ final class TextReport {
     }
 
     static void print(Diagnosis diagnosis, PrintWriter out) {
-        List<Recommendation> recommendations = diagnosis.recommendations();
+        print(diagnosis.recommendations(), diagnosis.questions(), out);
+    }
+
+    /** The same report with the questions chosen by the caller (ask leaves out those already asked). */
+    static void print(List<Recommendation> recommendations, List<Question> questions, PrintWriter out) {
         if (recommendations.isEmpty()) {
             out.println("No recommendation fits these facts (every fitting row is ruled out, or the facts exclude them all).");
         }
         for (Recommendation r : recommendations) {
-            out.printf("%d. %s%n", r.rank(), r.title());
-            out.printf("   [%s, %s]%n", r.id(), r.status().word());
-            out.println("   " + plain(r.resolution()));
-            for (int i = 0; i < r.steps().size(); i++) {
-                out.printf("     %d) %s%n", i + 1, plain(r.steps().get(i)));
-            }
-            out.println("   Why: " + String.join("; ", r.because()) + ".");
-            out.println("   Source: " + r.sources().stream().map(TextReport::source).collect(Collectors.joining("; ")));
+            printRecommendation(r, out);
             out.println();
         }
-        printQuestions(diagnosis.questions(), out);
+        printQuestions(questions, out);
+    }
+
+    static void printRecommendation(Recommendation r, PrintWriter out) {
+        out.printf("%d. %s%n", r.rank(), r.title());
+        out.printf("   [%s, %s]%n", r.id(), r.status().word());
+        out.println("   " + plain(r.resolution()));
+        for (int i = 0; i < r.steps().size(); i++) {
+            out.printf("     %d) %s%n", i + 1, plain(r.steps().get(i)));
+        }
+        out.println("   Why: " + String.join("; ", r.because()) + ".");
+        out.println("   Source: " + r.sources().stream().map(TextReport::source).collect(Collectors.joining("; ")));
     }
 
     static void printQuestions(List<Question> questions, PrintWriter out) {

@@ -1,0 +1,241 @@
+package org.connectionadvisor.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.connectionadvisor.Answer;
+import org.connectionadvisor.ConnectionAdvisor;
+import org.connectionadvisor.Diagnosis;
+import org.connectionadvisor.Facts;
+import org.connectionadvisor.InvalidFactsException;
+import org.connectionadvisor.Question;
+import org.connectionadvisor.Recommendation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * A triage session: asks the question that would change the ranking most, one at a time, then whether the first
+ * recommendation fixed it. Everything it knows lives in the library (questions, answers, ruling a row out), so a
+ * chat bot can run the same loop; this class only talks.
+ */
+@Command(name = "ask", mixinStandardHelpOptions = true,
+        description = {"Asks, one at a time, the questions whose answers would change the ranking most, starting from the facts in FILE (or none).",
+                "Answer with a number or a value; s skips a question, ? says why the first recommendation ranks first, q quits.",
+                "When no question is left it asks whether the first recommendation fixed it: n rules it out and goes on, y ends.",
+                "When standard input is not a terminal it reads one answer per line. At the end it prints the ranking as diagnose does."})
+final class AskCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TOP = 3;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Load the DRL rules from DIR instead of the packaged copy of rules-drl/.")
+    private Path rules;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "JSON facts to start from (a facts object or a sample file).")
+    private String file;
+
+    private ConnectionAdvisor advisor;
+    private Facts facts;
+    private Diagnosis diagnosis;
+    /** Questions answered or skipped; a "no" leaves the facts unchanged, so the facts alone cannot tell. */
+    private final Set<String> done = new HashSet<>();
+    /** Skipped questions are not asked again, but stay in the final list since their answer would still help. */
+    private final Set<String> skipped = new HashSet<>();
+    private BufferedReader in;
+    private PrintWriter out;
+    private boolean echo;
+
+    @Override
+    public Integer call() throws IOException {
+        if ("-".equals(file)) {
+            throw new InvalidFactsException("FILE", file,
+                    "FILE: ask reads its answers from standard input, so the facts must come from a file, not '-'.");
+        }
+        facts = file == null ? Facts.empty() : Facts.fromJson(DiagnoseCommand.read(file));
+        advisor = Advisors.load(rules);
+        diagnosis = advisor.diagnose(facts);
+        out = spec.commandLine().getOut();
+        in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        // Not a terminal: answers come from a script, so echo them to keep the transcript readable.
+        echo = System.console() == null;
+
+        out.println("Starting from " + (facts.toMap().isEmpty() ? "no facts" : json(facts)) + ".");
+        out.println("Answer with a number or a value; s skips a question, ? says why the first recommendation ranks first, q quits.");
+        printTop();
+        converse();
+        out.println();
+        out.println("Facts now: " + json(facts));
+        out.println("Final ranking:");
+        out.println();
+        TextReport.print(diagnosis.recommendations(),
+                diagnosis.questions().stream().filter(q -> !done.contains(q.id()) || skipped.contains(q.id())).toList(), out);
+        return Main.OK;
+    }
+
+    private void converse() throws IOException {
+        boolean goOn = true;
+        while (goOn) {
+            Optional<Question> next = diagnosis.nextQuestion(done);
+            Optional<Recommendation> first = diagnosis.first();
+            if (next.isPresent()) {
+                goOn = ask(next.get());
+            } else if (first.isPresent()) {
+                goOn = followUp(first.get());
+            } else {
+                out.println("No recommendation is left, and no question would change that.");
+                goOn = false;
+            }
+        }
+    }
+
+    /** Asks until the answer is usable; false when the session ends (q or the end of input). */
+    private boolean ask(Question question) throws IOException {
+        while (true) {
+            out.println();
+            out.println(question.text());
+            List<Answer> answers = question.answers();
+            for (int i = 0; i < answers.size(); i++) {
+                Answer answer = answers.get(i);
+                out.printf("  %d) %s%s%n", i + 1, answer.value(), answer.label().equals(answer.value()) ? "" : ": " + answer.label());
+            }
+            String line = readLine();
+            if (line == null || "q".equalsIgnoreCase(line)) {
+                return false;
+            }
+            if ("?".equals(line)) {
+                explainFirst();
+            } else if ("s".equalsIgnoreCase(line)) {
+                done.add(question.id());
+                skipped.add(question.id());
+                out.println("Skipped; it will not be asked again.");
+                return true;
+            } else {
+                try {
+                    Facts answered = facts.with(question.id(), value(question, line));
+                    done.add(question.id());
+                    update(answered);
+                    return true;
+                } catch (InvalidFactsException bad) {
+                    out.println(bad.getMessage());
+                }
+            }
+        }
+    }
+
+    /** An answer's number stands for its value; anything else is a value for the facts to check. */
+    private static String value(Question question, String line) {
+        if (!line.matches("\\d+")) {
+            return line;
+        }
+        int number = Integer.parseInt(line);
+        if (number < 1 || number > question.answers().size()) {
+            throw new InvalidFactsException(question.id(), line, question.id() + ": " + line
+                    + " is not an answer's number. Accepted: 1 to " + question.answers().size() + ", or a value.");
+        }
+        return question.answers().get(number - 1).value();
+    }
+
+    /** "Did this fix it?" about the first recommendation; false when the session ends. */
+    private boolean followUp(Recommendation first) throws IOException {
+        out.println();
+        out.println("No question left that would change the ranking. Try the first recommendation:");
+        TextReport.printRecommendation(first, out);
+        while (true) {
+            out.println("Did this fix it? (y/n)");
+            String line = readLine();
+            if (line == null || "q".equalsIgnoreCase(line)) {
+                return false;
+            }
+            switch (line.toLowerCase(Locale.ROOT)) {
+                case "y", "yes" -> {
+                    out.println("Good: " + first.id() + " fixed it.");
+                    return false;
+                }
+                case "n", "no" -> {
+                    out.println("Ruled out " + first.id() + ".");
+                    update(facts.ruleOut(first.id()));
+                    return true;
+                }
+                case "?" -> explainFirst();
+                default -> out.println("'" + line + "' is not an answer here. Accepted: y (it fixed it), n (it did not), ?, q.");
+            }
+        }
+    }
+
+    private void update(Facts answered) {
+        facts = answered;
+        diagnosis = advisor.diagnose(facts);
+        printTop();
+    }
+
+    private void printTop() {
+        List<Recommendation> recommendations = diagnosis.recommendations();
+        if (recommendations.isEmpty()) {
+            out.println("No recommendation fits these facts.");
+            return;
+        }
+        out.println("Top " + TOP + " now:");
+        recommendations.stream().limit(TOP).forEach(r -> out.printf("  %d. %s [%s, %s]%n", r.rank(), r.title(), r.id(), r.status().word()));
+    }
+
+    /** Why the first recommendation ranks first: its status names its band, the documents' order decides within it. */
+    private void explainFirst() {
+        Optional<Recommendation> first = diagnosis.first();
+        if (first.isEmpty()) {
+            out.println("No recommendation to explain: none fits these facts.");
+            return;
+        }
+        Recommendation r = first.get();
+        out.printf("1. %s [%s] ranks first.%n", r.title(), r.id());
+        out.println("   Status: " + r.status().word() + ". Band: " + switch (r.status()) {
+            case CONFIRMED -> "you confirmed it, and confirmed rows rank first.";
+            case LIKELY -> "a specific fact points at it; such rows rank before those that only fit, and no row is confirmed.";
+            case POSSIBLE -> "it fits the product, scope and symptoms, nothing more; no row is confirmed or pointed at by a specific fact.";
+        });
+        out.println("   Within its band the documents' order (rule salience) puts it first.");
+        out.println("   Because: " + String.join("; ", r.because()) + ".");
+    }
+
+    private String readLine() throws IOException {
+        if (!echo) {
+            out.print("> ");
+            out.flush();
+        }
+        String line = in.readLine();
+        if (line == null) {
+            out.println(echo ? "(end of input)" : "");
+            return null;
+        }
+        if (echo) {
+            out.println("> " + line);
+        }
+        return line.trim();
+    }
+
+    private static String json(Facts facts) {
+        try {
+            return JSON.writeValueAsString(facts.toMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("facts could not be written as JSON", e);
+        }
+    }
+}
