@@ -89,6 +89,7 @@ final class RuleLint {
         boolean unsafe = !problems.isEmpty();
         Map<String, Site> rowIds = new HashMap<>();
         Map<String, Site> ruleNames = new HashMap<>();
+        Map<String, Site> functionNames = new HashMap<>();
         Map<String, FunctionDescr> functions = new LinkedHashMap<>();
         Map<String, DrlFile> functionFiles = new HashMap<>();
         for (DrlFile file : files) {
@@ -102,12 +103,15 @@ final class RuleLint {
                 checkRule(file, rule, tokens.get(file), rowIds, problems);
             }
             for (FunctionDescr function : pkg.getFunctions()) {
-                functions.put(pkg.getName() + "." + function.getName(), function);
-                functionFiles.put(pkg.getName() + "." + function.getName(), file);
+                String name = pkg.getName() + "." + function.getName();
+                unique(functionNames, name, new Site(file.path(), function.getLine(), null),
+                        first -> "another function already has the name " + function.getName(), problems);
+                functions.putIfAbsent(name, function);
+                functionFiles.putIfAbsent(name, file);
             }
         }
         checkRecursion(functions, functionFiles, problems);
-        return new Report(List.copyOf(problems), unsafe);
+        return new Report(problems.stream().distinct().toList(), unsafe);
     }
 
     private static PackageDescr parse(DrlFile file) {
