@@ -3,7 +3,6 @@ package org.connectionadvisor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +63,7 @@ final class RuleBase {
             problems.addAll(CompileProblems.of(builder.getResults(ResultSeverity.ERROR), files));
         }
         if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+            problems.sort(RuleLint.IN_FILE_ORDER);
             throw new RulesException(problems);
         }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();

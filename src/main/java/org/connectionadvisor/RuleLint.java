@@ -1,6 +1,7 @@
 package org.connectionadvisor;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,6 +66,9 @@ final class RuleLint {
             "<<=", ">>=", ">>>=", "++", "--", "new", ";", "{", "}", "->", "::", "kcontext", "drools", "insert",
             "insertLogical", "modify", "update", "retract", "delete");
 
+    /** Problems as an admin reads them: file by file, top to bottom. */
+    static final Comparator<RuleProblem> IN_FILE_ORDER = Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line);
+
     private RuleLint() {
     }
 
@@ -111,7 +115,7 @@ final class RuleLint {
             }
         }
         checkRecursion(functions, functionFiles, problems);
-        return new Report(problems.stream().distinct().toList(), unsafe);
+        return new Report(problems.stream().distinct().sorted(IN_FILE_ORDER).toList(), unsafe);
     }
 
     private static PackageDescr parse(DrlFile file) {
@@ -274,8 +278,9 @@ final class RuleLint {
         checkAttributes(site, rule, layer, problems);
         if (!rule.getNamedConsequences().isEmpty()) {
             problems.add(problem(site, "named consequences (then[...]) are not allowed: a rule has one consequence"));
+        } else {
+            checkConsequence(site, rule, tokens, layer, problems);
         }
-        checkConsequence(site, rule, tokens, layer, problems);
     }
 
     private static void checkRow(Site site, RuleDescr rule, String row, Map<String, Site> rowIds, List<RuleProblem> problems) {
