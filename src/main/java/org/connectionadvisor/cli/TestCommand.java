@@ -56,7 +56,7 @@ final class TestCommand implements Callable<Integer> {
             if (problem != null) {
                 failed++;
                 out.println("FAILED " + samples.relativize(file));
-                out.println("  " + problem);
+                out.println("  " + problem.replace("\n", System.lineSeparator()));
             }
         }
         out.println(unseen.isEmpty() ? "Coverage: every row appears in some sample."

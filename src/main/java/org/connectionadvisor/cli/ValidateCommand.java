@@ -30,11 +30,14 @@ final class ValidateCommand implements Callable<Integer> {
             advisor = Advisors.load(rules);
         } catch (RulesException refused) {
             refused.problems().stream().map(RuleProblem::format).forEach(out::println);
-            int count = refused.problems().size();
-            out.println(count + (count == 1 ? " problem" : " problems") + ": these rules would not load.");
+            out.println(count(refused.problems().size(), "problem") + ": these rules would not load.");
             return Main.FAILED;
         }
-        out.println("OK: " + advisor.rowIds().size() + " rows, no problems.");
+        out.println("OK: " + count(advisor.rowIds().size(), "row") + ", no problems.");
         return Main.OK;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
