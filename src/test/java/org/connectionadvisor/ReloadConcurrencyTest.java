@@ -31,10 +31,8 @@ class ReloadConcurrencyTest {
 
     @Test
     void diagnosesDuringReloadsSeeOneWholeRuleSetAndReplacedRuleBasesAreReleased(@TempDir Path rules) throws Exception {
-        String base = Files.readString(ReloadTest.FIXTURES.resolve("base/base.drl"));
-        String edited = ReloadTest.goodEdit();
         String broken = Files.readString(ReloadTest.FIXTURES.resolve("broken/syntax-error.drl"));
-        Files.writeString(rules.resolve("base.drl"), base);
+        ReloadTest.restoreBase(rules);
         ConnectionAdvisor advisor = ConnectionAdvisor.fromDirectory(rules);
 
         AtomicBoolean reloading = new AtomicBoolean(true);
@@ -64,8 +62,12 @@ class ReloadConcurrencyTest {
                 List<String> serving = ReloadTest.titles(advisor);
                 if (good) {
                     replaced.add(new WeakReference<>(advisor.ruleBase().kieBase()));
-                    Files.writeString(rules.resolve("base.drl"), serving.equals(OLD) ? edited : base);
                     Files.deleteIfExists(rules.resolve("syntax-error.drl"));
+                    if (serving.equals(OLD)) {
+                        ReloadTest.editGood(rules);
+                    } else {
+                        ReloadTest.restoreBase(rules);
+                    }
                 } else {
                     Files.writeString(rules.resolve("syntax-error.drl"), broken);
                 }

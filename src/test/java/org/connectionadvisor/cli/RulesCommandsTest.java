@@ -28,21 +28,14 @@ class RulesCommandsTest {
         return String.join(NL, lines) + NL;
     }
 
-    /** base.drl (row base-row) plus two rows: added-row fires with any symptom, unused-row only for a remote worker. */
+    /** base.drl (base-row) and added-row.drl (added-row) fire with any symptom; unused-row only for a remote worker. */
     private Path rules() throws IOException {
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Files.copy(FIXTURES.resolve("base/base.drl"), rules.resolve("base.drl"));
-        Files.writeString(rules.resolve("more.drl"), """
+        Files.copy(FIXTURES.resolve("edit/added-row.drl"), rules.resolve("added-row.drl"));
+        Files.writeString(rules.resolve("unused.drl"), """
                 package reload;
                 import org.connectionadvisor.rules.*;
-                rule "added-row"
-                    @row("added-row") @title("The added row") @source("CONNECT") @section("test")
-                    salience 400
-                when
-                    $topic : Topic( name == "any" )
-                then
-                    insert( Advice.of( kcontext, "The added advice." ) );
-                end
                 rule "unused-row"
                     @row("unused-row") @title("A row for remote workers") @source("CONNECT") @section("test")
                     salience 300
@@ -171,7 +164,8 @@ class RulesCommandsTest {
             return failures;
         };
         ConnectionAdvisor advisor = ConnectionAdvisor.fromDirectory(rules, ReloadOptions.defaults().check(runSamples));
-        Files.writeString(rules.resolve("more.drl"), Files.readString(rules.resolve("more.drl")).replace("salience 400", "salience 600"));
+        Files.writeString(rules.resolve("added-row.drl"), Files.readString(rules.resolve("added-row.drl"))
+                .replace("salience 400", "salience 600"));
 
         ReloadResult result = advisor.reload();
 
