@@ -5,13 +5,13 @@ import java.util.List;
 
 /**
  * The code tokens of a DRL text: identifiers, numbers, string and character literals, operators, each with its
- * 1-based line and character offset. Comments and whitespace are dropped. Errs on the side of the lint: anything
+ * 1-based line. Comments and whitespace are dropped. Errs on the side of the lint: anything
  * it cannot classify becomes a one-character symbol, so no text ever hides from the scan.
  */
 final class DrlTokens {
     enum Kind { IDENTIFIER, NUMBER, LITERAL, SYMBOL }
 
-    record Token(Kind kind, String text, int line, int offset) {
+    record Token(Kind kind, String text, int line) {
         boolean is(String word) {
             return text.equals(word) && kind != Kind.LITERAL;
         }
@@ -66,7 +66,7 @@ final class DrlTokens {
                 i += OPERATORS.stream().filter(op -> text.startsWith(op, start)).findFirst().map(String::length).orElse(1);
             }
             i = Math.min(i, text.length());
-            tokens.add(new Token(kind(c), text.substring(start, i), startLine, start));
+            tokens.add(new Token(kind(c), text.substring(start, i), startLine));
             line += lines(text, start, i);
         }
         return tokens;

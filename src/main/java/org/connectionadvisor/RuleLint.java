@@ -30,11 +30,11 @@ import org.drools.drl.parser.DroolsParserException;
  * the catalog sound: row metadata, unique ids and names, salience in the documented bands.
  */
 final class RuleLint {
-    static final String LAYER = "layer";
-    static final String FINDING_LAYER = "finding";
-    static final int FINDING_SALIENCE = 1000;
-    static final int LOWEST_ROW_SALIENCE = 100;
-    static final int HIGHEST_ROW_SALIENCE = 799;
+    private static final String LAYER = "layer";
+    private static final String FINDING_LAYER = "finding";
+    private static final int FINDING_SALIENCE = 1000;
+    private static final int LOWEST_ROW_SALIENCE = 100;
+    private static final int HIGHEST_ROW_SALIENCE = 799;
 
     private static final String VOCABULARY = "org.connectionadvisor.rules";
     private static final Set<String> ALLOWED_JAVA = Set.of("java.util.List", "java.util.Set", "java.util.Map",
