@@ -101,7 +101,7 @@ final class RuleLint {
             if (pkg == null) {
                 continue; // the compiler reports why it does not parse
             }
-            for (RuleDescr rule : pkg.getRules()) {
+            for (RuleDescr rule : pkg.getRules().stream().filter(RuleDescr::isRule).toList()) {
                 Site site = new Site(file.path(), rule.getLine(), rule.getName());
                 unique(ruleNames, pkg.getName() + "." + rule.getName(), site, first -> "another rule already has this name", problems);
                 checkRule(file, rule, tokens.get(file), rowIds, problems);

@@ -113,6 +113,10 @@ final class RulesWatcher implements AutoCloseable {
             LOG.warn("closing the rules watcher failed", e);
         }
         // No interrupt: the closed service wakes the thread, and a reload under way (file reads included) finishes.
+        // A listener may close the advisor from the watcher's own thread, which must not wait for itself.
+        if (Thread.currentThread() == thread) {
+            return;
+        }
         try {
             thread.join();
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -240,6 +241,20 @@ class ReloadTest {
                     + ":17 (rule \"second-base-row\")");
             assertThat(titles(advisor)).isEqualTo(edited);
         }
+    }
+
+    @Test
+    void aListenerMayCloseTheAdvisorFromTheWatchersThread() throws Exception {
+        AtomicReference<ConnectionAdvisor> advisor = new AtomicReference<>();
+        BlockingQueue<ReloadResult> closedAfter = new LinkedBlockingQueue<>();
+        advisor.set(advisorOnBase(ReloadOptions.defaults().watch(Duration.ofMillis(100)).listener(result -> {
+            advisor.get().close();
+            closedAfter.add(result);
+        })));
+
+        editGood(rules);
+
+        assertThat(awaitResult(closedAfter, result -> true).applied()).isTrue();
     }
 
     /** The first result the watcher reports that matches; a generous bound only keeps a broken watcher from hanging the build. */

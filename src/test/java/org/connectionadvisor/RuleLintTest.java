@@ -91,6 +91,9 @@ class RuleLintTest {
                         $os.name().isEmpty() ? "no os" : "os " + $os.name(),
                         "/* not a comment */ System.exit( 0 )" ) );
                 end
+                query "topics"
+                    $topic : Topic()
+                end
                 """)).isEmpty();
     }
 
