@@ -20,8 +20,8 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
 import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
 
 /**
@@ -50,19 +50,20 @@ final class RuleBase {
         this.fireLimit = 100 + 20 * ruleCount;
     }
 
+    /** Lints, then compiles; every problem of either, in file and line order, in one RulesException. */
     static RuleBase compile(List<DrlFile> files) {
+        RuleLint.Report lint = RuleLint.check(files);
+        List<RuleProblem> problems = new ArrayList<>(lint.problems());
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        for (DrlFile file : files) {
-            builder.add(ResourceFactory.newByteArrayResource(file.text().getBytes(StandardCharsets.UTF_8))
-                    .setSourcePath(file.path()), ResourceType.DRL);
-        }
-        if (builder.hasErrors()) {
-            List<RuleProblem> problems = new ArrayList<>();
-            for (KnowledgeBuilderError error : builder.getErrors()) {
-                int[] lines = error.getLines();
-                problems.add(new RuleProblem(error.getResource() == null ? "?" : error.getResource().getSourcePath(),
-                        lines.length == 0 ? 0 : lines[0], null, error.getMessage().strip()));
+        if (!lint.unsafe()) { // code the lint refuses never even reaches the compiler
+            for (DrlFile file : files) {
+                builder.add(ResourceFactory.newByteArrayResource(file.text().getBytes(StandardCharsets.UTF_8))
+                        .setSourcePath(file.path()), ResourceType.DRL);
             }
+            problems.addAll(CompileProblems.of(builder.getResults(ResultSeverity.ERROR), files));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(RuleLint.IN_FILE_ORDER);
             throw new RulesException(problems);
         }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
@@ -98,6 +99,11 @@ final class RuleBase {
     private static String text(Map<String, Object> meta, String key) {
         Object value = meta.get(key);
         return value == null ? "" : value.toString();
+    }
+
+    /** For tests that prove a replaced rule base is released. */
+    KieBase kieBase() {
+        return kieBase;
     }
 
     Map<String, Row> rows() {
