@@ -13,6 +13,7 @@ import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.InvalidFactsException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,8 +25,8 @@ final class TestCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Test the DRL rules in DIR instead of the packaged copy of rules-drl/.")
-    private Path rules;
+    @Mixin
+    private RulesOption rules;
 
     @Option(names = "--samples", paramLabel = "DIR", defaultValue = "facts-samples",
             description = "The sample files (*.json, also below DIR). Default: ${DEFAULT-VALUE}.")
@@ -40,7 +41,7 @@ final class TestCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new InvalidFactsException("--samples", samples.toString(), "--samples: '" + samples + "' holds no *.json sample files.");
         }
-        ConnectionAdvisor advisor = Advisors.load(rules);
+        ConnectionAdvisor advisor = rules.advisor();
         PrintWriter out = spec.commandLine().getOut();
         Set<String> unseen = new TreeSet<>(advisor.rowIds());
         int failed = 0;

@@ -1,7 +1,6 @@
 package org.connectionadvisor.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.connectionadvisor.ConnectionAdvisor;
@@ -9,8 +8,8 @@ import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.RulesException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -19,15 +18,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Check the DRL rules in DIR instead of the packaged copy of rules-drl/.")
-    private Path rules;
+    @Mixin
+    private RulesOption rules;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ConnectionAdvisor advisor;
         try {
-            advisor = Advisors.load(rules);
+            advisor = rules.advisor();
         } catch (RulesException refused) {
             refused.problems().stream().map(RuleProblem::format).forEach(out::println);
             out.println(count(refused.problems().size(), "problem") + ": these rules would not load.");
