@@ -3,6 +3,7 @@ package org.connectionadvisor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The library's entry point: diagnoses connection and sign-in problems with Azure DevOps Services and Server.
@@ -13,32 +14,70 @@ import java.util.Set;
  * diagnosis.first().ifPresent(r -> System.out.println(r.title()));
  * }</pre>
  *
- * Thread-safe: the rules are compiled once and shared; each diagnosis runs in its own rule session.
+ * Thread-safe: the rules are compiled once and shared; each diagnosis runs in its own rule session, on the rules
+ * that served when it began, even if {@link #reload()} swaps in new ones meanwhile.
  */
-public final class ConnectionAdvisor {
-    private final RuleBase rules;
+public final class ConnectionAdvisor implements AutoCloseable {
+    private final AtomicReference<RuleBase> rules;
+    private final RuleReloader reloader; // null: rules that never change
 
-    private ConnectionAdvisor(RuleBase rules) {
+    private ConnectionAdvisor(AtomicReference<RuleBase> rules, RuleReloader reloader) {
         this.rules = rules;
+        this.reloader = reloader;
     }
 
     /** The rules packaged with the library (a copy of rules-drl/), compiled once per class loader. */
     public static ConnectionAdvisor withDefaultRules() {
-        return new ConnectionAdvisor(PackagedRules.INSTANCE);
+        return serving(PackagedRules.INSTANCE);
     }
 
-    /** The DRL files in a directory (and below it), compiled now. */
+    /** An advisor on fixed rules, such as candidate rules under a reload check. */
+    static ConnectionAdvisor serving(RuleBase rules) {
+        return new ConnectionAdvisor(new AtomicReference<>(rules), null);
+    }
+
+    /** The DRL files in a directory (and below it), compiled and linted now; {@link #reload()} takes in edits. */
     public static ConnectionAdvisor fromDirectory(Path directory) {
-        return new ConnectionAdvisor(RuleBase.compile(DrlFile.fromDirectory(directory)));
+        return fromDirectory(directory, ReloadOptions.defaults());
+    }
+
+    /** As {@link #fromDirectory(Path)}, with a check on new rules, a listener, or a watch on the directory. */
+    public static ConnectionAdvisor fromDirectory(Path directory, ReloadOptions options) {
+        AtomicReference<RuleBase> rules = new AtomicReference<>();
+        return new ConnectionAdvisor(rules, new RuleReloader(directory, options, rules));
+    }
+
+    /**
+     * Compiles, lints and checks the directory's rules again and swaps them in when they pass; otherwise the
+     * current rules keep serving and the result lists the problems. Diagnoses under way finish on the rules they began with.
+     */
+    public ReloadResult reload() {
+        if (reloader == null) {
+            throw new IllegalStateException("these rules were not loaded from a directory, so there is nothing to reload");
+        }
+        return reloader.reload();
+    }
+
+    /** Stops watching the rule directory, if this advisor watches one; diagnosing goes on working. */
+    @Override
+    public void close() {
+        if (reloader != null) {
+            reloader.close();
+        }
     }
 
     /** The ids of the rows the loaded rules recommend, the ids {@code confirmed} and {@code ruledOut} accept. */
     public Set<String> rowIds() {
-        return rules.rowIds();
+        return rules.get().rowIds();
+    }
+
+    /** The rule base serving now; tests use it to see old ones released. */
+    RuleBase ruleBase() {
+        return rules.get();
     }
 
     public Diagnosis diagnose(Facts facts) {
-        RuleBase snapshot = rules;
+        RuleBase snapshot = rules.get();
         checkRowIds(snapshot, Vocabulary.CONFIRMED, facts.confirmed());
         checkRowIds(snapshot, Vocabulary.RULED_OUT, facts.ruledOut());
         Situation situation = Situation.of(facts);

@@ -13,11 +13,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** One DRL file's text and the path it is reported under. */
 record DrlFile(String path, String text) {
     static final String PACKAGED = "rules-drl";
+    private static final Pattern RULE_HEADER =
+            Pattern.compile("\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|(\\S+)).*");
+    private static final Pattern RULE_END = Pattern.compile("\\s*end\\s*(//.*)?");
 
     /** Every *.drl directly in a directory or below it, in path order so loading is repeatable. */
     static List<DrlFile> fromDirectory(Path directory) {
@@ -65,5 +70,48 @@ record DrlFile(String path, String text) {
                 .map(file -> new DrlFile(PACKAGED + "/" + root.relativize(root.getFileSystem().getPath(file.path()))
                         .toString().replace('\\', '/'), file.text()))
                 .toList();
+    }
+
+    /** The 1-based line holding a character offset. */
+    int lineAt(int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** The character offset where a 1-based line starts (the text's end past its last line). */
+    int lineStart(int line) {
+        int offset = 0;
+        for (int current = 1; current < line; current++) {
+            int newline = text.indexOf('\n', offset);
+            if (newline < 0) {
+                return text.length();
+            }
+            offset = newline + 1;
+        }
+        return offset;
+    }
+
+    /** The name of the rule whose text holds a line; null for a line outside every rule (imports, functions). */
+    String ruleAt(int line) {
+        String[] lines = text.split("\n", -1);
+        for (int k = Math.min(line, lines.length); k >= 1; k--) {
+            if (k < line && RULE_END.matcher(lines[k - 1]).matches()) {
+                return null;
+            }
+            Matcher header = RULE_HEADER.matcher(lines[k - 1]);
+            if (header.matches()) {
+                for (int group = 1; group <= 3; group++) {
+                    if (header.group(group) != null) {
+                        return header.group(group);
+                    }
+                }
+            }
+        }
+        return null;
     }
 }

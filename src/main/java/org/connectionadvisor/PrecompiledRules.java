@@ -46,7 +46,7 @@ final class PrecompiledRules {
     public static void main(String[] args) throws IOException {
         RuleBase rules = RuleBase.compile(DrlFile.packaged());
         try (ObjectOutputStream out = new DroolsObjectOutputStream(Files.newOutputStream(Path.of(args[0])))) {
-            out.writeObject(new ArrayList<>(rules.packages()));
+            out.writeObject(new ArrayList<>(rules.kieBase().getKiePackages()));
         }
     }
 }

@@ -25,8 +25,8 @@ import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
 
 /**
@@ -69,19 +69,20 @@ final class RuleBase {
         return configuration;
     }
 
+    /** Lints, then compiles; every problem of either, in file and line order, in one RulesException. */
     static RuleBase compile(List<DrlFile> files) {
+        RuleLint.Report lint = RuleLint.check(files);
+        List<RuleProblem> problems = new ArrayList<>(lint.problems());
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        for (DrlFile file : files) {
-            builder.add(ResourceFactory.newByteArrayResource(file.text().getBytes(StandardCharsets.UTF_8))
-                    .setSourcePath(file.path()), ResourceType.DRL);
-        }
-        if (builder.hasErrors()) {
-            List<RuleProblem> problems = new ArrayList<>();
-            for (KnowledgeBuilderError error : builder.getErrors()) {
-                int[] lines = error.getLines();
-                problems.add(new RuleProblem(error.getResource() == null ? "?" : error.getResource().getSourcePath(),
-                        lines.length == 0 ? 0 : lines[0], null, error.getMessage().strip()));
+        if (!lint.unsafe()) { // code the lint refuses never even reaches the compiler
+            for (DrlFile file : files) {
+                builder.add(ResourceFactory.newByteArrayResource(file.text().getBytes(StandardCharsets.UTF_8))
+                        .setSourcePath(file.path()), ResourceType.DRL);
             }
+            problems.addAll(CompileProblems.of(builder.getResults(ResultSeverity.ERROR), files));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(RuleLint.IN_FILE_ORDER);
             throw new RulesException(problems);
         }
         return of(builder.getKnowledgePackages());
@@ -124,8 +125,9 @@ final class RuleBase {
         return value == null ? "" : value.toString();
     }
 
-    Collection<KiePackage> packages() {
-        return kieBase.getKiePackages();
+    /** For tests that prove a replaced rule base is released, and for precompiling the packaged rules. */
+    KieBase kieBase() {
+        return kieBase;
     }
 
     Map<String, Row> rows() {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +24,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,8 +46,8 @@ final class AskCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Load the DRL rules from DIR instead of the packaged copy of rules-drl/.")
-    private Path rules;
+    @Mixin
+    private RulesOption rules;
 
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "JSON facts to start from (a facts object or a sample file).")
     private String file;
@@ -71,7 +70,7 @@ final class AskCommand implements Callable<Integer> {
                     "FILE: ask reads its answers from standard input, so the facts must come from a file, not '-'.");
         }
         facts = file == null ? Facts.empty() : Facts.fromJson(DiagnoseCommand.read(file));
-        advisor = Advisors.load(rules);
+        advisor = rules.advisor();
         diagnosis = advisor.diagnose(facts);
         out = spec.commandLine().getOut();
         in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -13,6 +13,7 @@ import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,8 +27,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Load the DRL rules from DIR instead of the packaged copy of rules-drl/.")
-    private Path rules;
+    @Mixin
+    private RulesOption rules;
 
     @Option(names = "--format", defaultValue = "text", description = "text (for a person) or json. Default: ${DEFAULT-VALUE}.")
     private Format format;
@@ -38,7 +39,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Facts facts = Facts.fromJson(read(file));
-        Diagnosis diagnosis = Advisors.load(rules).diagnose(facts);
+        Diagnosis diagnosis = rules.advisor().diagnose(facts);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.println(diagnosis.toJson());

@@ -1,0 +1,69 @@
+package org.connectionadvisor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+import org.connectionadvisor.ConnectionAdvisor;
+import org.connectionadvisor.InvalidFactsException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Runs every sample file against the rules: failing samples with expected and actual ranked ids,"
+                + " the rows no sample made appear, then N passed, M failed.")
+final class TestCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RulesOption rules;
+
+    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "facts-samples",
+            description = "The sample files (*.json, also below DIR). Default: ${DEFAULT-VALUE}.")
+    private Path samples;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(samples)) {
+            throw new InvalidFactsException("--samples", samples.toString(), "--samples: '" + samples + "' is not a directory.");
+        }
+        List<Path> files = Samples.files(samples);
+        if (files.isEmpty()) {
+            throw new InvalidFactsException("--samples", samples.toString(), "--samples: '" + samples + "' holds no *.json sample files.");
+        }
+        ConnectionAdvisor advisor = rules.advisor();
+        PrintWriter out = spec.commandLine().getOut();
+        Set<String> unseen = new TreeSet<>(advisor.rowIds());
+        int failed = 0;
+        for (Path file : files) {
+            String problem;
+            try {
+                Samples.Outcome outcome = Samples.run(advisor, Samples.read(file));
+                unseen.removeAll(outcome.actualIds());
+                problem = outcome.problem();
+            } catch (IOException | RuntimeException e) { // one sample that cannot run fails alone, the rest still run
+                problem = "cannot run: " + e.getMessage();
+            }
+            if (problem != null) {
+                failed++;
+                out.println("FAILED " + samples.relativize(file));
+                out.println("  " + problem.replace("\n", System.lineSeparator()));
+            }
+        }
+        out.println(unseen.isEmpty() ? "Coverage: every row appears in some sample."
+                : "Coverage: " + unseen.size() + " of " + advisor.rowIds().size() + " rows appear in no sample: "
+                        + String.join(", ", unseen));
+        out.println((files.size() - failed) + " passed, " + failed + " failed");
+        return failed == 0 ? Main.OK : Main.FAILED;
+    }
+}

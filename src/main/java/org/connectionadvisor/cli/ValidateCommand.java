@@ -1,0 +1,42 @@
+package org.connectionadvisor.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.connectionadvisor.ConnectionAdvisor;
+import org.connectionadvisor.RuleProblem;
+import org.connectionadvisor.RulesException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Compiles and lints every DRL file and lists each problem as FILE:LINE: message (rule \"NAME\").")
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RulesOption rules;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ConnectionAdvisor advisor;
+        try {
+            advisor = rules.advisor();
+        } catch (RulesException refused) {
+            refused.problems().stream().map(RuleProblem::format).forEach(out::println);
+            out.println(count(refused.problems().size(), "problem") + ": these rules would not load.");
+            return Main.FAILED;
+        }
+        out.println("OK: " + count(advisor.rowIds().size(), "row") + ", no problems.");
+        return Main.OK;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}
