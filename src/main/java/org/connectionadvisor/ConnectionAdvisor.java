@@ -98,8 +98,8 @@ public final class ConnectionAdvisor implements AutoCloseable {
         }
     }
 
-    /** Compiling the packaged rules takes a second or so: done on first use, then shared. */
+    /** Loading the packaged rules takes a fraction of a second: done on first use, then shared. */
     private static final class PackagedRules {
-        static final RuleBase INSTANCE = RuleBase.compile(DrlFile.packaged());
+        static final RuleBase INSTANCE = PrecompiledRules.packaged();
     }
 }

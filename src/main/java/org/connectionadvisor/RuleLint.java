@@ -366,9 +366,24 @@ final class RuleLint {
         }
     }
 
+    /**
+     * The first {@code word} on {@code line} at or after {@code from}. Tokens come in line order, so the search starts
+     * at the line (a binary search) and stops after it: scanning from the file's start for every rule made the lint
+     * quadratic, 4.5 s of the build of a 5,000-row file.
+     */
     private static int find(List<Token> tokens, int from, int line, String word) {
-        for (int i = from; i < tokens.size(); i++) {
-            if (tokens.get(i).line() == line && tokens.get(i).is(word)) {
+        int low = from;
+        int high = tokens.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (tokens.get(middle).line() < line) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        for (int i = low; i < tokens.size() && tokens.get(i).line() == line; i++) {
+            if (tokens.get(i).is(word)) {
                 return i;
             }
         }

@@ -1,9 +1,8 @@
 package org.connectionadvisor.rules;
 
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -13,16 +12,21 @@ final class Reasons {
     }
 
     static List<String> of(RuleContext kcontext) {
-        Set<String> reasons = new LinkedHashSet<>();
+        // A list, not a set: a match gives a handful of reasons, and this runs on every rule firing.
+        List<String> reasons = new ArrayList<>();
         for (Object matched : kcontext.getMatch().getObjects()) {
             collect(matched, reasons);
         }
         return List.copyOf(reasons);
     }
 
-    private static void collect(Object matched, Set<String> into) {
+    private static void collect(Object matched, List<String> into) {
         if (matched instanceof Explained explained) {
-            into.addAll(explained.reasons());
+            for (String reason : explained.reasons()) {
+                if (!into.contains(reason)) {
+                    into.add(reason);
+                }
+            }
         } else if (matched instanceof Collection<?> collected) {
             for (Object each : collected) {
                 collect(each, into);

@@ -1,0 +1,45 @@
+package org.connectionadvisor;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Diagnoses per second of one advisor shared by 1 and by 2 threads, each cycling through the benchmark fact sets. */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ThroughputBenchmark {
+    @State(Scope.Benchmark)
+    public static class Shared {
+        final ConnectionAdvisor advisor = ConnectionAdvisor.withDefaultRules();
+
+        @Setup
+        public void check() {
+            BenchFacts.checkSameRanking(advisor);
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Diagnosis oneThread(Shared shared, BenchFacts.Cursor cursor) {
+        return shared.advisor.diagnose(cursor.next());
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Diagnosis twoThreads(Shared shared, BenchFacts.Cursor cursor) {
+        return shared.advisor.diagnose(cursor.next());
+    }
+}
