@@ -53,10 +53,16 @@ final class DiagnoseCommand implements Callable<Integer> {
         if ("-".equals(file)) {
             return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+        Path path = Path.of(file);
+        if (Files.isDirectory(path)) {
+            throw new InvalidFactsException("FILE", file, "FILE: '" + file + "' is a directory; give one JSON facts file, or - for standard input.");
+        }
         try {
-            return Files.readString(Path.of(file));
+            return Files.readString(path);
         } catch (NoSuchFileException e) {
             throw new InvalidFactsException("FILE", file, "FILE: '" + file + "' does not exist.");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InvalidFactsException("FILE", file, "FILE: '" + file + "' is not UTF-8 text; facts are a JSON file.");
         }
     }
 }

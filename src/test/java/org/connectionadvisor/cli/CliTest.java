@@ -65,6 +65,17 @@ class CliTest {
                 + "azure-devops-server, azure-devops-services, cloud, on-premises, team-foundation-server, tfs, vsts)."
                 + System.lineSeparator());
 
+        Run directory = run("diagnose", dir.toString());
+        assertThat(directory.exit()).isEqualTo(2);
+        assertThat(directory.err()).isEqualTo("error: FILE: '" + dir + "' is a directory; give one JSON facts file, or - for standard input."
+                + System.lineSeparator());
+
+        Files.write(dir.resolve("binary.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        Run binary = run("diagnose", dir.resolve("binary.json").toString());
+        assertThat(binary.exit()).isEqualTo(2);
+        assertThat(binary.err()).isEqualTo("error: FILE: '" + dir.resolve("binary.json") + "' is not UTF-8 text; facts are a JSON file."
+                + System.lineSeparator());
+
         Run missing = run("diagnose", dir.resolve("nope.json").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).isEqualTo("error: FILE: '" + dir.resolve("nope.json") + "' does not exist." + System.lineSeparator());
