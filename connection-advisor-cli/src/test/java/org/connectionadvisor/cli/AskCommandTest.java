@@ -1,0 +1,300 @@
+package org.connectionadvisor.cli;
+
+import org.connectionadvisor.Facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scripted {@code ask} sessions through {@link Main#run}: answers piped in, one per line. */
+class AskCommandTest {
+    private static final String TWO_ACCOUNTS =
+            "{\"product\": \"services\", \"symptoms\": [\"HTTP-401\"], \"context\": [\"personal-and-work-accounts\"]}";
+    private static final Pattern RANKED_ID = Pattern.compile("^   \\[([a-z0-9-]+), [a-z]+]$", Pattern.MULTILINE);
+
+    @TempDir
+    private Path directory;
+
+    private record Session(int exit, String out, String err) {
+        /** The ids of the final ranking, printed after "Final ranking:" as diagnose prints them. */
+        List<String> finalIds() {
+            Matcher id = RANKED_ID.matcher(out.substring(out.indexOf("Final ranking:")));
+            List<String> ids = new ArrayList<>();
+            while (id.find()) {
+                ids.add(id.group(1));
+            }
+            return ids;
+        }
+
+        /** What was said before the final facts and ranking. */
+        String dialogue() {
+            return out.substring(0, out.indexOf("\nFacts now: ") + 1);
+        }
+
+        /** How often the dialogue says {@code text}. */
+        int count(String text) {
+            return dialogue().split(Pattern.quote(text), -1).length - 1;
+        }
+    }
+
+    private Path facts(String json) throws IOException {
+        Path file = directory.resolve("facts.json");
+        Files.writeString(file, json);
+        return file;
+    }
+
+    private static Session ask(String answers, String... args) {
+        InputStream stdin = System.in;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] command = new String[args.length + 1];
+        command[0] = "ask";
+        System.arraycopy(args, 0, command, 1, args.length);
+        try {
+            System.setIn(new ByteArrayInputStream(answers.getBytes(StandardCharsets.UTF_8)));
+            int exit = Main.run(command, new PrintWriter(out, true), new PrintWriter(err, true));
+            return new Session(exit, out.toString().replace(System.lineSeparator(), "\n"), err.toString());
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void tf31002OnAServerForSeveralComputersEndsWithTheServiceAccountPasswordFirst() throws IOException {
+        Session session = ask("server\nseveral-computers\n", facts("{\"symptoms\":[\"TF31002\"]}").toString());
+
+        assertThat(session.exit()).isZero();
+        assertThat(session.err()).isEmpty();
+        assertThat(session.out()).contains("Facts now: {\"product\":\"server\",\"scope\":\"several-computers\",\"symptoms\":[\"TF31002\"]}\n");
+        assertThat(session.finalIds()).containsExactly("service-account-password", "app-tier-unavailable",
+                "network-unavailable", "website-identity-misconfigured", "website-access-restricted",
+                "firewall-or-ports-misconfigured", "domain-trust", "server-id-conflict", "contact-admin-check-server",
+                "clear-client-cache", "check-permissions", "check-client-network", "check-server-online",
+                "project-moved-collection", "unsupported-server-version", "community-forums");
+    }
+
+    @Test
+    void asksTheBestQuestionShowsNumberedAnswersAndTheTopThreeAfterEachAnswer() throws IOException {
+        Session session = ask("1\nq\n", facts(TWO_ACCOUNTS).toString());
+
+        assertThat(session.exit()).isZero();
+        assertThat(session.dialogue()).isEqualTo("""
+                Starting from {"product":"services","symptoms":["HTTP-401"],"context":["personal-and-work-accounts"]}.
+                Answer with a number or a value; s skips a question, ? says why the first recommendation ranks first, q quits.
+                Top 3 now:
+                  1. Your identity is not a member of the organization [not-org-member, possible]
+                  2. Your license assignment is invalid or missing [license-invalid-or-missing, possible]
+                  3. You lack the group membership the resource needs (for example Readers or Contributors) [insufficient-group-membership, possible]
+
+                Which account did you sign in with?
+                  1) work: you signed in with the work or school account
+                  2) personal: you signed in with the personal Microsoft account
+                > 1
+                Top 3 now:
+                  1. You signed in with your work or school account, but your personal account has the access [signed-in-with-work-account, likely]
+                  2. Your identity is not a member of the organization [not-org-member, possible]
+                  3. Your license assignment is invalid or missing [license-invalid-or-missing, possible]
+
+                Are you a B2B guest in the organization's tenant?
+                  1) yes
+                  2) no
+                > q
+
+                """);
+        assertThat(session.finalIds()).containsExactly("signed-in-with-work-account", "not-org-member",
+                "license-invalid-or-missing", "insufficient-group-membership", "b2b-invitation-not-accepted",
+                "signin-redirect-loop", "reset-signin-state", "contact-support-401", "service-status", "virtual-agent");
+        // The question not answered is still open; the one answered is not.
+        assertThat(session.out()).endsWith("""
+                Questions that would narrow this down, most useful first:
+                  - Are you a B2B guest in the organization's tenant? (b2b-guest: yes | no)
+                """);
+    }
+
+    @Test
+    void questionMarkExplainsWhyTheFirstRecommendationRanksFirst() throws IOException {
+        Session session = ask("personal\n?\n", facts(TWO_ACCOUNTS).toString());
+
+        assertThat(session.out()).contains("""
+                > ?
+                1. You signed in with your personal Microsoft account, but your work or school account has the access [signed-in-with-personal-account] ranks first.
+                   Status: likely. Band: a specific fact points at it; such rows rank before those that only fit, and no row is confirmed.
+                   Within its band the documents' order (rule salience) puts it first.
+                   Because: you said you signed in with the personal Microsoft account; you said the product is Azure DevOps Services; you reported 401 Not Authorized; you said a personal and a work or school account share your sign-in address.
+
+                Are you a B2B guest in the organization's tenant?
+                """);
+        assertThat(session.out()).contains("(end of input)\n");
+    }
+
+    @Test
+    void aBadAnswerGetsAClearMessageAndTheQuestionAgain() throws IOException {
+        Session session = ask("one-compter\n7\n\n2\n", facts("{\"product\": \"server\", \"symptoms\": [\"TF31002\"]}").toString());
+
+        assertThat(session.exit()).isZero();
+        assertThat(session.out()).contains("""
+                > one-compter
+                scope: 'one-compter' is not accepted. Accepted: one-computer, several-computers. Did you mean 'one-computer'?
+
+                Does the problem happen on one computer only, or on several computers or for several users?
+                  1) one-computer: one computer, while others connect
+                  2) several-computers: several computers or users
+                > 7
+                scope: 7 is not an answer's number. Accepted: 1 to 2, or a value.
+                """);
+        assertThat(session.out()).contains("""
+                > \n\
+                scope: '' is not accepted. Accepted: one-computer, several-computers.
+                """);
+        assertThat(session.count("Does the problem happen on one computer only")).isEqualTo(4);
+        assertThat(session.out()).contains("Facts now: {\"product\":\"server\",\"scope\":\"several-computers\",\"symptoms\":[\"TF31002\"]}\n");
+    }
+
+    @Test
+    void aSkippedQuestionIsNotAskedAgain() throws IOException {
+        Session session = ask("s\nvisual-studio\n", facts("{\"product\": \"server\", \"symptoms\": [\"TF31002\"]}").toString());
+
+        assertThat(session.out()).contains("""
+                > s
+                Skipped; it will not be asked again.
+
+                Do you connect from Visual Studio or from a web browser?
+                """);
+        assertThat(session.count("Does the problem happen on one computer only")).isEqualTo(1);
+        assertThat(session.out()).contains("Facts now: {\"product\":\"server\",\"client\":\"visual-studio\",\"symptoms\":[\"TF31002\"]}\n");
+        // Skipped is not answered: the final list still names it, the answered one it does not.
+        assertThat(session.out()).contains("  - Does the problem happen on one computer only, or on several computers or for several users?")
+                .doesNotContain("  - Do you connect from Visual Studio or from a web browser?");
+    }
+
+    @Test
+    void noRulesTheFirstRecommendationOutAndYesEndsTheSession() throws IOException {
+        Session session = ask("work\nno\nn\ny\nnever read\n", facts(TWO_ACCOUNTS).toString());
+
+        assertThat(session.exit()).isZero();
+        assertThat(session.out()).contains("""
+                No question left that would change the ranking. Try the first recommendation:
+                1. You signed in with your work or school account, but your personal account has the access
+                   [signed-in-with-work-account, likely]
+                """);
+        assertThat(session.out()).contains("""
+                > n
+                Ruled out signed-in-with-work-account.
+                Top 3 now:
+                  1. Your identity is not a member of the organization [not-org-member, possible]
+                """);
+        assertThat(session.out()).contains("> y\nGood: not-org-member fixed it.\n");
+        assertThat(session.count("Did this fix it? (y/n)")).isEqualTo(2);
+        assertThat(session.out()).doesNotContain("never read");
+        assertThat(session.out()).contains("Facts now: {\"product\":\"services\",\"symptoms\":[\"HTTP-401\"],"
+                + "\"context\":[\"personal-and-work-accounts\",\"signed-in-with-work\"],\"ruledOut\":[\"signed-in-with-work-account\"]}\n");
+        assertThat(session.finalIds()).startsWith("not-org-member").doesNotContain("signed-in-with-work-account");
+    }
+
+    @Test
+    void aFollowUpAnswerOtherThanYesOrNoIsAskedAgain() throws IOException {
+        Session session = ask("work\nno\nperhaps\n", facts(TWO_ACCOUNTS).toString());
+
+        assertThat(session.out()).contains("""
+                Did this fix it? (y/n)
+                > perhaps
+                'perhaps' is not an answer here. Accepted: y (it fixed it), n (it did not), ?, q.
+                Did this fix it? (y/n)
+                (end of input)
+                """);
+    }
+
+    @Test
+    void whenEveryFittingRowIsRuledOutTheSessionSaysSo() {
+        Session session = ask("?\n1\nn\n", "--rules", "connection-advisor/src/test/resources/rules-one-computer");
+
+        assertThat(session.exit()).isZero();
+        assertThat(session.out()).isEqualTo("""
+                Starting from no facts.
+                Answer with a number or a value; s skips a question, ? says why the first recommendation ranks first, q quits.
+                No recommendation fits these facts.
+
+                Does the problem happen on one computer only, or on several computers or for several users?
+                  1) one-computer: one computer, while others connect
+                  2) several-computers: several computers or users
+                > ?
+                No recommendation to explain: none fits these facts.
+
+                Does the problem happen on one computer only, or on several computers or for several users?
+                  1) one-computer: one computer, while others connect
+                  2) several-computers: several computers or users
+                > 1
+                Top 3 now:
+                  1. A row for one computer [only-one-computer, possible]
+
+                No question left that would change the ranking. Try the first recommendation:
+                1. A row for one computer
+                   [only-one-computer, possible]
+                   Only when the scope is one computer.
+                   Why: only one computer fails to connect.
+                   Source: Troubleshoot connecting to a project, "test"
+                Did this fix it? (y/n)
+                > n
+                Ruled out only-one-computer.
+                No recommendation fits these facts.
+                No recommendation is left, and no question would change that.
+
+                Facts now: {"scope":"one-computer","ruledOut":["only-one-computer"]}
+                Final ranking:
+
+                No recommendation fits these facts (every fitting row is ruled out, or the facts exclude them all).
+                """);
+    }
+
+    @Test
+    void withoutAFileItStartsFromNoFacts() {
+        Session session = ask("q\n");
+
+        assertThat(session.exit()).isZero();
+        assertThat(session.out()).startsWith("Starting from no facts.\n");
+        assertThat(session.out()).contains("\nWhich product do you connect to?\n");
+        assertThat(session.out()).contains("Facts now: {}\n");
+    }
+
+    @Test
+    void badFactsInFileExitWith2AndSayWhy() throws IOException {
+        Session session = ask("", facts("{\"scope\": \"x\"}").toString());
+
+        assertThat(session.exit()).isEqualTo(2);
+        assertThat(session.out()).isEmpty();
+        assertThat(session.err()).isEqualTo("error: scope: 'x' is not accepted. Accepted: one-computer, several-computers."
+                + System.lineSeparator());
+    }
+
+    @Test
+    void factsFromStandardInputAreRefusedSinceTheAnswersComeFromThere() {
+        Session session = ask("{}\n", "-");
+
+        assertThat(session.exit()).isEqualTo(2);
+        assertThat(session.err()).isEqualTo("error: FILE: ask reads its answers from standard input, so the facts must come "
+                + "from a file, not '-'." + System.lineSeparator());
+    }
+
+    @Test
+    void aMissingFileExitsWith2() {
+        Session session = ask("", directory.resolve("missing.json").toString());
+
+        assertThat(session.exit()).isEqualTo(2);
+        assertThat(session.err()).isEqualTo("error: FILE: '" + directory.resolve("missing.json") + "' does not exist."
+                + System.lineSeparator());
+    }
+}

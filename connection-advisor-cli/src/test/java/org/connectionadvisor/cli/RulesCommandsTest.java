@@ -1,0 +1,177 @@
+package org.connectionadvisor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.connectionadvisor.ConnectionAdvisor;
+import org.connectionadvisor.ReloadOptions;
+import org.connectionadvisor.ReloadResult;
+import org.connectionadvisor.RuleProblem;
+import org.connectionadvisor.cli.CliTest.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admins' commands: validate lists every problem as FILE:LINE, test runs the samples without Maven. */
+class RulesCommandsTest {
+    private static final Path FIXTURES = Path.of("connection-advisor/src/test/resources/reload");
+    private static final String NL = System.lineSeparator();
+
+    @TempDir
+    Path dir;
+
+    private static String lines(String... lines) {
+        return String.join(NL, lines) + NL;
+    }
+
+    /** base.drl (base-row) and added-row.drl (added-row) fire with any symptom; unused-row only for a remote worker. */
+    private Path rules() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.copy(FIXTURES.resolve("base/base.drl"), rules.resolve("base.drl"));
+        Files.copy(FIXTURES.resolve("edit/added-row.drl"), rules.resolve("added-row.drl"));
+        Files.writeString(rules.resolve("unused.drl"), """
+                package reload;
+                import org.connectionadvisor.rules.*;
+                rule "unused-row"
+                    @row("unused-row") @title("A row for remote workers") @source("CONNECT") @section("test")
+                    salience 300
+                when
+                    $remote : Context( flag == "remote-worker" )
+                then
+                    insert( Advice.of( kcontext, "The remote advice." ) );
+                end
+                """);
+        return rules;
+    }
+
+    private Path samples(String... idsPerSample) throws IOException {
+        Path samples = Files.createDirectories(dir.resolve("samples"));
+        for (int i = 0; i < idsPerSample.length; i++) {
+            Files.writeString(samples.resolve("sample-" + (i + 1) + ".json"), """
+                    {"description": "a symptom", "facts": {"symptoms": ["TF31002"]}, "expected": {"ids": [%s]}}
+                    """.formatted(idsPerSample[i]));
+        }
+        return samples;
+    }
+
+    @Test
+    void validateSaysOkForThePackagedRules() {
+        Run run = CliTest.run("validate");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo(lines("OK: 41 rows, no problems."));
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void validateListsEveryProblemWithFileLineAndRuleAndExitsOne() throws IOException {
+        Path rules = rules();
+        Files.copy(FIXTURES.resolve("broken/consequence-error.drl"), rules.resolve("consequence-error.drl"));
+        Files.copy(FIXTURES.resolve("broken/salience-out-of-band.drl"), rules.resolve("salience-out-of-band.drl"));
+
+        Run run = CliTest.run("validate", "--rules", rules.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).isEqualTo(lines(
+                rules.resolve("consequence-error.drl") + ":20: The method nme() is undefined for the type Os (rule \"consequence-error\")",
+                rules.resolve("salience-out-of-band.drl") + ":13: salience 850 is outside the bands: row rules use 300-799 (tables),"
+                        + " 200-299 (checklists) or 100-199 (fallbacks) (rule \"too-high\")",
+                rules.resolve("salience-out-of-band.drl") + ":22: salience 900 is outside the bands: finding rules use 1000"
+                        + " (rule \"Finding: too low\")",
+                "3 problems: these rules would not load."));
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void validateSaysOkForAGoodDirectory() throws IOException {
+        Run run = CliTest.run("validate", "--rules", rules().toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo(lines("OK: 3 rows, no problems."));
+    }
+
+    @Test
+    void testRunsTheShippedSamplesAgainstThePackagedRules() {
+        int samples = Samples.files(Path.of("facts-samples")).size();
+
+        Run run = CliTest.run("test");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo(lines("Coverage: every row appears in some sample.", samples + " passed, 0 failed"));
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void testShowsEachFailingSampleTheRowsNoSampleReachesAndTheCounts() throws IOException {
+        Path samples = samples("\"base-row\", \"added-row\"", "\"added-row\", \"base-row\"", "\"base-row\", \"added-row\"");
+
+        Run run = CliTest.run("test", "--rules", rules().toString(), "--samples", samples.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).isEqualTo(lines(
+                "FAILED sample-2.json",
+                "  expected ids: [added-row, base-row]",
+                "  actual ids:   [base-row, added-row]",
+                "Coverage: 1 of 3 rows appear in no sample: unused-row",
+                "2 passed, 1 failed"));
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void testRefusesASamplesDirectoryThatIsNotThere() {
+        Run run = CliTest.run("test", "--samples", dir.resolve("nope").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo(lines("error: --samples: '" + dir.resolve("nope") + "' is not a directory."));
+    }
+
+    @Test
+    void testOfRulesThatDoNotLoadListsTheirProblems() throws IOException {
+        Path rules = rules();
+        Files.copy(FIXTURES.resolve("broken/duplicate-id.drl"), rules.resolve("duplicate-id.drl"));
+
+        Run run = CliTest.run("test", "--rules", rules.toString(), "--samples", samples("\"base-row\"").toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo(lines("error: the rules could not be loaded:",
+                "  " + rules.resolve("duplicate-id.drl") + ":7: row id \"base-row\" is already used by rule \"base-row\" at "
+                        + rules.resolve("base.drl") + ":17 (rule \"second-base-row\")"));
+    }
+
+    /** The sample files as a reload check: an edit that changes a sample's outcome does not go live. */
+    @Test
+    void samplesCheckedAtReloadRefuseAnEditThatBreaksOne() throws IOException {
+        Path rules = rules();
+        Path samples = samples("\"base-row\", \"added-row\"");
+        ReloadOptions.Check runSamples = candidate -> {
+            List<RuleProblem> failures = new ArrayList<>();
+            for (Path file : Samples.files(samples)) {
+                try {
+                    Samples.Outcome outcome = Samples.run(candidate, Samples.read(file));
+                    if (!outcome.passed()) {
+                        failures.add(new RuleProblem(file.toString(), 0, null, outcome.problem()));
+                    }
+                } catch (IOException e) {
+                    failures.add(new RuleProblem(file.toString(), 0, null, e.getMessage()));
+                }
+            }
+            return failures;
+        };
+        ConnectionAdvisor advisor = ConnectionAdvisor.fromDirectory(rules, ReloadOptions.defaults().check(runSamples));
+        Files.writeString(rules.resolve("added-row.drl"), Files.readString(rules.resolve("added-row.drl"))
+                .replace("salience 400", "salience 600"));
+
+        ReloadResult result = advisor.reload();
+
+        assertThat(result).isEqualTo(new ReloadResult(false, List.of(new RuleProblem(samples.resolve("sample-1.json").toString(), 0,
+                null, "expected ids: [base-row, added-row]\n  actual ids:   [added-row, base-row]"))));
+        assertThat(advisor.diagnose(org.connectionadvisor.Facts.builder().symptoms("TF31002").build()).ids())
+                .containsExactly("base-row", "added-row");
+    }
+}

@@ -1,0 +1,113 @@
+package org.connectionadvisor;
+
+import org.connectionadvisor.admin.PrecompiledRules;
+import org.connectionadvisor.admin.RuleReloader;
+import org.connectionadvisor.engine.QuestionPlanner;
+import org.connectionadvisor.engine.Ranking;
+import org.connectionadvisor.engine.RuleBase;
+import org.connectionadvisor.engine.Situation;
+import org.connectionadvisor.input.Vocabulary;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The library's entry point: diagnoses connection and sign-in problems with Azure DevOps Services and Server.
+ *
+ * <pre>{@code
+ * ConnectionAdvisor advisor = ConnectionAdvisor.withDefaultRules();
+ * Diagnosis diagnosis = advisor.diagnose(Facts.builder().product("tfs").scope("several-computers").symptoms("TF31002").build());
+ * diagnosis.first().ifPresent(r -> System.out.println(r.title()));
+ * }</pre>
+ *
+ * Thread-safe: the rules are compiled once and shared; each diagnosis runs in its own rule session, on the rules
+ * that served when it began, even if {@link #reload()} swaps in new ones meanwhile.
+ */
+public final class ConnectionAdvisor implements AutoCloseable {
+    private final AtomicReference<RuleBase> rules;
+    private final RuleReloader reloader; // null: rules that never change
+
+    private ConnectionAdvisor(AtomicReference<RuleBase> rules, RuleReloader reloader) {
+        this.rules = rules;
+        this.reloader = reloader;
+    }
+
+    /** The rules packaged with the library (a copy of rules-drl/), compiled once per class loader. */
+    public static ConnectionAdvisor withDefaultRules() {
+        return serving(PackagedRules.INSTANCE);
+    }
+
+    /** An advisor on fixed rules, such as candidate rules under a reload check. */
+    public static ConnectionAdvisor serving(RuleBase rules) {
+        return new ConnectionAdvisor(new AtomicReference<>(rules), null);
+    }
+
+    /** The DRL files in a directory (and below it), compiled and linted now; {@link #reload()} takes in edits. */
+    public static ConnectionAdvisor fromDirectory(Path directory) {
+        return fromDirectory(directory, ReloadOptions.defaults());
+    }
+
+    /** As {@link #fromDirectory(Path)}, with a check on new rules, a listener, or a watch on the directory. */
+    public static ConnectionAdvisor fromDirectory(Path directory, ReloadOptions options) {
+        AtomicReference<RuleBase> rules = new AtomicReference<>();
+        return new ConnectionAdvisor(rules, new RuleReloader(directory, options, rules));
+    }
+
+    /**
+     * Compiles, lints and checks the directory's rules again and swaps them in when they pass; otherwise the
+     * current rules keep serving and the result lists the problems. Diagnoses under way finish on the rules they began with.
+     */
+    public ReloadResult reload() {
+        if (reloader == null) {
+            throw new IllegalStateException("these rules were not loaded from a directory, so there is nothing to reload");
+        }
+        return reloader.reload();
+    }
+
+    /** Stops watching the rule directory, if this advisor watches one; diagnosing goes on working. */
+    @Override
+    public void close() {
+        if (reloader != null) {
+            reloader.close();
+        }
+    }
+
+    /** The ids of the rows the loaded rules recommend, the ids {@code confirmed} and {@code ruledOut} accept. */
+    public Set<String> rowIds() {
+        return rules.get().rowIds();
+    }
+
+    /** The rule base serving now; tests use it to see old ones released. */
+    RuleBase ruleBase() {
+        return rules.get();
+    }
+
+    public Diagnosis diagnose(Facts facts) {
+        RuleBase snapshot = rules.get();
+        checkRowIds(snapshot, Vocabulary.CONFIRMED, facts.confirmed());
+        checkRowIds(snapshot, Vocabulary.RULED_OUT, facts.ruledOut());
+        Situation situation = Situation.of(facts);
+        List<Recommendation> ranked = rank(snapshot, facts, situation);
+        return new Diagnosis(ranked,
+                () -> QuestionPlanner.plan(facts, situation.product(), ranked, other -> rank(snapshot, other, Situation.of(other))));
+    }
+
+    private static List<Recommendation> rank(RuleBase rules, Facts facts, Situation situation) {
+        return Ranking.rank(rules.fire(situation.facts()), rules.rows(), facts);
+    }
+
+    private static void checkRowIds(RuleBase rules, String field, Set<String> ids) {
+        for (String id : ids) {
+            if (!rules.rowIds().contains(id)) {
+                throw Vocabulary.unknownValue(field, id, rules.rowIds().stream().sorted().toList(), List.of());
+            }
+        }
+    }
+
+    /** Loading the packaged rules takes a fraction of a second: done on first use, then shared. */
+    private static final class PackagedRules {
+        static final RuleBase INSTANCE = PrecompiledRules.packaged();
+    }
+}

@@ -1,0 +1,401 @@
+package org.connectionadvisor;
+
+import org.connectionadvisor.engine.Row;
+import org.connectionadvisor.input.FactsJson;
+import org.connectionadvisor.input.Vocabulary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the user knows about the problem, in the inventory's vocabulary. Immutable; every value is checked
+ * when it is set, so an instance always holds canonical values (aliases resolved, case normalised).
+ * Row ids in {@code confirmed} and {@code ruledOut} are checked against the rules when diagnosing.
+ */
+public final class Facts {
+    /** The question id that sets which of the two accounts the user signed in with. */
+    public static final String SIGNED_IN_WITH = "signed-in-with";
+
+    private static final Facts EMPTY = new Builder().build();
+
+    private final String product;
+    private final String scope;
+    private final String client;
+    private final String os;
+    private final String visualStudioVersion;
+    private final String serverVersion;
+    private final Set<String> symptoms;
+    private final Set<String> context;
+    private final String errorMessage;
+    private final String serverUrl;
+    private final Set<String> confirmed;
+    private final Set<String> ruledOut;
+
+    private Facts(Builder builder) {
+        product = builder.product;
+        scope = builder.scope;
+        client = builder.client;
+        os = builder.os;
+        visualStudioVersion = builder.visualStudioVersion;
+        serverVersion = builder.serverVersion;
+        symptoms = frozen(builder.symptoms);
+        context = frozen(builder.context);
+        errorMessage = builder.errorMessage;
+        serverUrl = builder.serverUrl;
+        confirmed = frozen(builder.confirmed);
+        ruledOut = frozen(builder.ruledOut);
+    }
+
+    private static Set<String> frozen(Set<String> values) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(values));
+    }
+
+    public static Facts empty() {
+        return EMPTY;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads facts from JSON such as {@code {"product": "tfs", "symptoms": ["TF31002"]}}. */
+    public static Facts fromJson(String json) {
+        return FactsJson.read(json);
+    }
+
+    public static Facts fromJson(InputStream json) {
+        try {
+            return FactsJson.read(new String(json.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Facts fromJson(Path file) throws IOException {
+        return FactsJson.read(Files.readString(file));
+    }
+
+    public Optional<String> product() {
+        return Optional.ofNullable(product);
+    }
+
+    public Optional<String> scope() {
+        return Optional.ofNullable(scope);
+    }
+
+    public Optional<String> client() {
+        return Optional.ofNullable(client);
+    }
+
+    public Optional<String> os() {
+        return Optional.ofNullable(os);
+    }
+
+    public Optional<String> visualStudioVersion() {
+        return Optional.ofNullable(visualStudioVersion);
+    }
+
+    public Optional<String> serverVersion() {
+        return Optional.ofNullable(serverVersion);
+    }
+
+    public Set<String> symptoms() {
+        return symptoms;
+    }
+
+    public Set<String> context() {
+        return context;
+    }
+
+    public Optional<String> errorMessage() {
+        return Optional.ofNullable(errorMessage);
+    }
+
+    public Optional<String> serverUrl() {
+        return Optional.ofNullable(serverUrl);
+    }
+
+    public Set<String> confirmed() {
+        return confirmed;
+    }
+
+    public Set<String> ruledOut() {
+        return ruledOut;
+    }
+
+    /**
+     * These facts plus one answer: {@code questionId} is an input field ({@code product}, {@code scope}, ...; for
+     * the list fields the value is added), a context flag with {@code yes} or {@code no}, or
+     * {@link #SIGNED_IN_WITH} with {@code work} or {@code personal}.
+     */
+    public Facts with(String questionId, String value) {
+        Objects.requireNonNull(questionId, "questionId");
+        Objects.requireNonNull(value, "value");
+        Builder next = toBuilder();
+        switch (questionId) {
+            case Vocabulary.PRODUCT -> next.product(value);
+            case Vocabulary.SCOPE -> next.scope(value);
+            case Vocabulary.CLIENT -> next.client(value);
+            case Vocabulary.OS -> next.os(value);
+            case Vocabulary.VISUAL_STUDIO_VERSION -> next.visualStudioVersion(value);
+            case Vocabulary.SERVER_VERSION -> next.serverVersion(value);
+            case Vocabulary.ERROR_MESSAGE -> next.errorMessage(value);
+            case Vocabulary.SERVER_URL -> next.serverUrl(value);
+            case Vocabulary.SYMPTOMS -> next.symptoms(value);
+            case Vocabulary.CONTEXT -> next.context(value);
+            case Vocabulary.CONFIRMED -> next.confirmed(value);
+            case Vocabulary.RULED_OUT -> next.ruledOut(value);
+            case SIGNED_IN_WITH -> next.signedInWith(value);
+            default -> next.contextAnswer(questionId, value);
+        }
+        return next.build();
+    }
+
+    /** The user tried this row's resolution and it did not help: it will not be recommended again. */
+    public Facts ruleOut(String rowId) {
+        return with(Vocabulary.RULED_OUT, rowId);
+    }
+
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.product = product;
+        builder.scope = scope;
+        builder.client = client;
+        builder.os = os;
+        builder.visualStudioVersion = visualStudioVersion;
+        builder.serverVersion = serverVersion;
+        builder.symptoms.addAll(symptoms);
+        builder.context.addAll(context);
+        builder.errorMessage = errorMessage;
+        builder.serverUrl = serverUrl;
+        builder.confirmed.addAll(confirmed);
+        builder.ruledOut.addAll(ruledOut);
+        return builder;
+    }
+
+    /** The facts as the JSON object {@link #fromJson(String)} reads, with only the fields that are set. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        putIfSet(map, Vocabulary.PRODUCT, product);
+        putIfSet(map, Vocabulary.SCOPE, scope);
+        putIfSet(map, Vocabulary.CLIENT, client);
+        putIfSet(map, Vocabulary.VISUAL_STUDIO_VERSION, visualStudioVersion);
+        putIfSet(map, Vocabulary.SERVER_VERSION, serverVersion);
+        putIfSet(map, Vocabulary.OS, os);
+        putIfSet(map, Vocabulary.SYMPTOMS, symptoms.isEmpty() ? null : List.copyOf(symptoms));
+        putIfSet(map, Vocabulary.CONTEXT, context.isEmpty() ? null : List.copyOf(context));
+        putIfSet(map, Vocabulary.ERROR_MESSAGE, errorMessage);
+        putIfSet(map, Vocabulary.SERVER_URL, serverUrl);
+        putIfSet(map, Vocabulary.CONFIRMED, confirmed.isEmpty() ? null : List.copyOf(confirmed));
+        putIfSet(map, Vocabulary.RULED_OUT, ruledOut.isEmpty() ? null : List.copyOf(ruledOut));
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Facts facts && toMap().equals(facts.toMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return toMap().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Facts" + toMap();
+    }
+
+    /** Collects facts; each setter checks its value at once and throws {@link InvalidFactsException}. */
+    public static final class Builder {
+        private String product;
+        private String scope;
+        private String client;
+        private String os;
+        private String visualStudioVersion;
+        private String serverVersion;
+        private final Set<String> symptoms = new LinkedHashSet<>();
+        private final Set<String> context = new LinkedHashSet<>();
+        private String errorMessage;
+        private String serverUrl;
+        private final Set<String> confirmed = new LinkedHashSet<>();
+        private final Set<String> ruledOut = new LinkedHashSet<>();
+
+        private Builder() {
+        }
+
+        public Builder product(String value) {
+            product = Vocabulary.PRODUCTS.canonical(value);
+            return this;
+        }
+
+        public Builder scope(String value) {
+            scope = Vocabulary.SCOPES.canonical(value);
+            return this;
+        }
+
+        public Builder client(String value) {
+            client = Vocabulary.CLIENTS.canonical(value);
+            return this;
+        }
+
+        public Builder os(String value) {
+            os = Vocabulary.OPERATING_SYSTEMS.canonical(value);
+            return this;
+        }
+
+        public Builder visualStudioVersion(String value) {
+            Vocabulary.releaseYear(Vocabulary.VISUAL_STUDIO_VERSION, value);
+            visualStudioVersion = value.trim();
+            return this;
+        }
+
+        public Builder serverVersion(String value) {
+            Vocabulary.releaseYear(Vocabulary.SERVER_VERSION, value);
+            serverVersion = value.trim();
+            return this;
+        }
+
+        public Builder symptoms(String... values) {
+            for (String value : values) {
+                symptoms.add(Vocabulary.SYMPTOM_CODES.canonical(value));
+            }
+            return this;
+        }
+
+        public Builder context(String... values) {
+            for (String value : values) {
+                context.add(Vocabulary.CONTEXT_FLAGS.canonical(value));
+            }
+            return this;
+        }
+
+        public Builder errorMessage(String value) {
+            errorMessage = value;
+            return this;
+        }
+
+        public Builder serverUrl(String value) {
+            ServerUrls.host(value);
+            serverUrl = value.trim();
+            return this;
+        }
+
+        /** Row ids the user verified; checked against the loaded rules when diagnosing. */
+        public Builder confirmed(String... rowIds) {
+            addRowIds(Vocabulary.CONFIRMED, confirmed, rowIds);
+            return this;
+        }
+
+        /** Row ids the user checked and found not to be the cause; checked against the loaded rules. */
+        public Builder ruledOut(String... rowIds) {
+            addRowIds(Vocabulary.RULED_OUT, ruledOut, rowIds);
+            return this;
+        }
+
+        private static void addRowIds(String field, Set<String> into, String... rowIds) {
+            for (String rowId : rowIds) {
+                if (rowId == null || rowId.isBlank()) {
+                    throw new InvalidFactsException(field, rowId,
+                            field + ": a row id must not be empty; use the ids that diagnose prints, such as 'wrong-server-url'.");
+                }
+                into.add(rowId.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+
+        void signedInWith(String account) {
+            String flag = Vocabulary.SIGNED_IN_WITH_ANSWERS.get(account.trim().toLowerCase(Locale.ROOT));
+            if (flag == null) {
+                throw Vocabulary.unknownValue(SIGNED_IN_WITH, account, Vocabulary.SIGNED_IN_WITH_ANSWERS.keySet(), List.of());
+            }
+            context.removeAll(Vocabulary.SIGNED_IN_WITH_ANSWERS.values());
+            context.add(flag);
+        }
+
+        void contextAnswer(String flag, String answer) {
+            String canonicalFlag;
+            try {
+                canonicalFlag = Vocabulary.CONTEXT_FLAGS.canonical(flag);
+            } catch (InvalidFactsException notAFlag) {
+                List<String> questionIds = new java.util.ArrayList<>(Vocabulary.FIELDS);
+                questionIds.add(SIGNED_IN_WITH);
+                questionIds.addAll(Vocabulary.CONTEXT_FLAGS.labels().keySet());
+                throw Vocabulary.unknownValue("question", flag, questionIds, List.of());
+            }
+            switch (answer.trim().toLowerCase(Locale.ROOT)) {
+                case "yes", "true" -> context.add(canonicalFlag);
+                case "no", "false" -> context.remove(canonicalFlag);
+                default -> throw Vocabulary.unknownValue(canonicalFlag, answer, List.of("yes", "no"), List.of());
+            }
+        }
+
+        /** Checks what no single field can: exclusive flags, rows both confirmed and ruled out, product against URL. */
+        public Facts build() {
+            if (context.contains(Vocabulary.SIGNED_IN_WITH_WORK) && context.contains(Vocabulary.SIGNED_IN_WITH_PERSONAL)) {
+                throw new InvalidFactsException(Vocabulary.CONTEXT, Vocabulary.SIGNED_IN_WITH_PERSONAL,
+                        "context: 'signed-in-with-work' and 'signed-in-with-personal' exclude each other; give the one account you signed in with.");
+            }
+            for (String row : confirmed) {
+                if (ruledOut.contains(row)) {
+                    throw new InvalidFactsException(Vocabulary.RULED_OUT, row,
+                            "ruledOut: '" + row + "' is also in confirmed; a row is either confirmed or ruled out.");
+                }
+            }
+            if (product != null && serverUrl != null) {
+                String urlProduct = ServerUrls.product(serverUrl);
+                if (!urlProduct.equals(product)) {
+                    throw new InvalidFactsException(Vocabulary.PRODUCT, product,
+                            "product: '" + product + "' contradicts serverUrl '" + serverUrl + "', which is an address of "
+                                    + ("services".equals(urlProduct) ? "Azure DevOps Services" : "an Azure DevOps Server")
+                                    + ". Give the one that is right, or leave product out to infer it from the URL.");
+                }
+            }
+            return new Facts(this);
+        }
+    }
+
+    /** How a server URL tells the product: Azure DevOps Services lives at dev.azure.com and *.visualstudio.com. */
+    public static final class ServerUrls {
+        private ServerUrls() {
+        }
+
+        public static String host(String url) {
+            String trimmed = url == null ? "" : url.trim();
+            try {
+                URI uri = new URI(trimmed.contains("://") ? trimmed : "https://" + trimmed);
+                if (uri.getHost() == null || uri.getHost().isBlank()) {
+                    throw new URISyntaxException(trimmed, "no host");
+                }
+                return uri.getHost().toLowerCase(Locale.ROOT);
+            } catch (URISyntaxException e) {
+                throw new InvalidFactsException(Vocabulary.SERVER_URL, url, "serverUrl: '" + url
+                        + "' is not a URL. Accepted: an address such as https://dev.azure.com/fabrikam or http://tfs.contoso.com:8080/tfs.");
+            }
+        }
+
+        public static String product(String url) {
+            String host = host(url);
+            return host.equals("dev.azure.com") || host.endsWith(".visualstudio.com") ? "services" : "server";
+        }
+    }
+}

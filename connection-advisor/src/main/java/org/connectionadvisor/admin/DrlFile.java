@@ -1,0 +1,120 @@
+package org.connectionadvisor.admin;
+
+import org.connectionadvisor.RuleProblem;
+import org.connectionadvisor.RulesException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** One DRL file's text and the path it is reported under. */
+public record DrlFile(String path, String text) {
+    static final String PACKAGED = "rules-drl";
+    private static final Pattern RULE_HEADER =
+            Pattern.compile("\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|(\\S+)).*");
+    private static final Pattern RULE_END = Pattern.compile("\\s*end\\s*(//.*)?");
+
+    /** Every *.drl directly in a directory or below it, in path order so loading is repeatable. */
+    static List<DrlFile> fromDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new RulesException(List.of(new RuleProblem(directory.toString(), 0, null,
+                    "not a directory of DRL files")));
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            List<DrlFile> files = new ArrayList<>();
+            for (Path path : paths.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+                files.add(new DrlFile(path.toString(), Files.readString(path, StandardCharsets.UTF_8)));
+            }
+            if (files.isEmpty()) {
+                throw new RulesException(List.of(new RuleProblem(directory.toString(), 0, null, "no .drl files in this directory")));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The copy of rules-drl/ packaged with the library (a directory in a build tree, a folder in the jar). */
+    public static List<DrlFile> packaged() {
+        URL location = DrlFile.class.getClassLoader().getResource(PACKAGED);
+        if (location == null) {
+            throw new IllegalStateException("the packaged rules (" + PACKAGED + "/) are missing from the class path");
+        }
+        try {
+            URI uri = location.toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return relabel(fromDirectory(Path.of(uri)), Path.of(uri));
+            }
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                Path root = jar.getPath(PACKAGED);
+                return relabel(fromDirectory(root), root);
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read the packaged rules at " + location, e);
+        }
+    }
+
+    /** Packaged files are reported as rules-drl/NAME.drl, the path an admin knows, wherever the class path is. */
+    private static List<DrlFile> relabel(List<DrlFile> files, Path root) {
+        return files.stream()
+                .map(file -> new DrlFile(PACKAGED + "/" + root.relativize(root.getFileSystem().getPath(file.path()))
+                        .toString().replace('\\', '/'), file.text()))
+                .toList();
+    }
+
+    /** The 1-based line holding a character offset. */
+    int lineAt(int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** The character offset where a 1-based line starts (the text's end past its last line). */
+    int lineStart(int line) {
+        int offset = 0;
+        for (int current = 1; current < line; current++) {
+            int newline = text.indexOf('\n', offset);
+            if (newline < 0) {
+                return text.length();
+            }
+            offset = newline + 1;
+        }
+        return offset;
+    }
+
+    /** The name of the rule whose text holds a line; null for a line outside every rule (imports, functions). */
+    String ruleAt(int line) {
+        String[] lines = text.split("\n", -1);
+        for (int k = Math.min(line, lines.length); k >= 1; k--) {
+            if (k < line && RULE_END.matcher(lines[k - 1]).matches()) {
+                return null;
+            }
+            Matcher header = RULE_HEADER.matcher(lines[k - 1]);
+            if (header.matches()) {
+                for (int group = 1; group <= 3; group++) {
+                    if (header.group(group) != null) {
+                        return header.group(group);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,126 @@
+package org.connectionadvisor.admin;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches a rule directory (and the directories below it) on a daemon thread and runs an action once the .drl files
+ * stop changing for the debounce time: an editor's save is often a delete, a create and several writes.
+ */
+public final class RulesWatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RulesWatcher.class);
+
+    private final WatchService service;
+    private final Duration debounce;
+    private final Runnable onChange;
+    private final Thread thread;
+
+    RulesWatcher(Path directory, Duration debounce, Runnable onChange) throws IOException {
+        this.service = directory.getFileSystem().newWatchService();
+        this.debounce = debounce;
+        this.onChange = onChange;
+        try {
+            register(directory);
+        } catch (IOException | UncheckedIOException e) {
+            service.close();
+            throw e;
+        }
+        thread = new Thread(this::run, "connection-advisor-rules-watcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void register(Path directory) throws IOException {
+        try (Stream<Path> tree = Files.walk(directory)) {
+            for (Path path : tree.filter(Files::isDirectory).toList()) {
+                path.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
+            }
+        }
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                boolean relevant = drain(service.take());
+                WatchKey more;
+                while ((more = service.poll(debounce.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+                    relevant |= drain(more);
+                }
+                if (relevant) {
+                    reload();
+                }
+            }
+        } catch (ClosedWatchServiceException | InterruptedException e) {
+            // closed: the advisor is shutting down
+        }
+    }
+
+    private void reload() {
+        try {
+            onChange.run();
+        } catch (RuntimeException e) {
+            LOG.warn("reloading the rules after an edit failed", e);
+        }
+    }
+
+    /** Whether the events of a key touch the rules: a .drl file, a new directory, or events lost to an overflow. */
+    private boolean drain(WatchKey key) {
+        boolean relevant = false;
+        Path watched = (Path) key.watchable();
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == OVERFLOW) {
+                relevant = true;
+                continue;
+            }
+            Path path = watched.resolve((Path) event.context());
+            if (event.kind() == ENTRY_CREATE && Files.isDirectory(path)) {
+                try {
+                    register(path);
+                } catch (IOException | UncheckedIOException e) {
+                    LOG.warn("cannot watch the new directory {}", path, e);
+                }
+                relevant = true;
+            } else if (path.toString().endsWith(".drl")) {
+                relevant = true;
+            }
+        }
+        key.reset();
+        return relevant;
+    }
+
+    @Override
+    public void close() {
+        try {
+            service.close();
+        } catch (IOException e) {
+            LOG.warn("closing the rules watcher failed", e);
+        }
+        // No interrupt: the closed service wakes the thread, and a reload under way (file reads included) finishes.
+        // A listener may close the advisor from the watcher's own thread, which must not wait for itself.
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package org.connectionadvisor.input;
+
+import org.connectionadvisor.Facts;
+import org.connectionadvisor.InvalidFactsException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The input vocabulary of the knowledge inventory: fields, accepted values, aliases, and the errors for the rest. */
+public final class Vocabulary {
+    public static final String PRODUCT = "product";
+    public static final String SCOPE = "scope";
+    public static final String CLIENT = "client";
+    public static final String OS = "os";
+    public static final String VISUAL_STUDIO_VERSION = "visualStudioVersion";
+    public static final String SERVER_VERSION = "serverVersion";
+    public static final String SYMPTOMS = "symptoms";
+    public static final String CONTEXT = "context";
+    public static final String ERROR_MESSAGE = "errorMessage";
+    public static final String SERVER_URL = "serverUrl";
+    public static final String CONFIRMED = "confirmed";
+    public static final String RULED_OUT = "ruledOut";
+
+    public static final List<String> FIELDS = List.of(PRODUCT, SCOPE, CLIENT, VISUAL_STUDIO_VERSION, SERVER_VERSION, OS,
+            SYMPTOMS, CONTEXT, ERROR_MESSAGE, SERVER_URL, CONFIRMED, RULED_OUT);
+
+    /** A closed set of values with labels, in the inventory's order, plus aliases that map onto them. */
+    public record Choice(String field, Map<String, String> labels, Map<String, String> aliases) {
+        public String canonical(String given) {
+            String key = given.trim().toLowerCase(Locale.ROOT);
+            for (String value : labels.keySet()) {
+                if (value.toLowerCase(Locale.ROOT).equals(key)) {
+                    return value;
+                }
+            }
+            String aliased = aliases.get(key);
+            if (aliased != null) {
+                return aliased;
+            }
+            throw unknownValue(field, given, labels.keySet(), aliases.keySet());
+        }
+
+        public String label(String value) {
+            return labels.get(value);
+        }
+    }
+
+    public static final Choice PRODUCTS = new Choice(PRODUCT,
+            labels("services", "Azure DevOps Services (formerly VSTS, in the cloud)",
+                    "server", "Azure DevOps Server (formerly Team Foundation Server, on premises)"),
+            Map.of("vsts", "services", "azure-devops-services", "services", "cloud", "services",
+                    "tfs", "server", "team-foundation-server", "server", "azure-devops-server", "server",
+                    "on-premises", "server"));
+    public static final Choice SCOPES = new Choice(SCOPE,
+            labels("one-computer", "one computer, while others connect",
+                    "several-computers", "several computers or users"),
+            Map.of());
+    public static final Choice CLIENTS = new Choice(CLIENT,
+            labels("visual-studio", "Visual Studio (Team Explorer)", "browser", "a web browser"), Map.of());
+    public static final Choice OPERATING_SYSTEMS = new Choice(OS,
+            labels("windows-10", "Windows 10", "windows-8", "Windows 8", "windows-7", "Windows 7",
+                    "windows-vista", "Windows Vista"),
+            Map.of());
+    public static final Choice SYMPTOM_CODES = new Choice(SYMPTOMS,
+            labels("TF31002", "TF31002: unable to connect",
+                    "TF31003", "TF31003: missing credentials or no permission",
+                    "HTTP-401", "401 Not Authorized",
+                    "cannot-connect", "cannot connect (no error code)",
+                    "blank-signin-flash", "a blank sign-in dialog or screen flashes several times",
+                    "redirected-to-signin", "after entering the right credentials you land on the sign-in page again",
+                    "work-or-personal-prompt", "a 401 page asks \"Work or school, or Personal account\"",
+                    "vs-hangs-on-query", "Visual Studio stops responding when you run a query",
+                    "read-only-or-blocked", "errors say actions are read-only or blocked"),
+            Map.of("401", "HTTP-401"));
+    public static final Choice CONTEXT_FLAGS = new Choice(CONTEXT,
+            labels("remote-worker", "you work remotely",
+                    "ssl-configured", "the server has SSL (HTTPS) configured",
+                    "multiple-organizations", "you use several organizations in different directories",
+                    "org-connected-to-directory", "the organization is connected to Microsoft Entra ID (Azure AD)",
+                    "personal-and-work-accounts", "a personal and a work or school account share your sign-in address",
+                    "signed-in-with-work", "you signed in with the work or school account",
+                    "signed-in-with-personal", "you signed in with the personal Microsoft account",
+                    "b2b-guest", "you are a B2B guest in the tenant",
+                    "multiple-server-versions", "clients connect to servers of different versions",
+                    "wants-different-credentials", "you want to sign in from Visual Studio with other credentials"),
+            Map.of());
+
+    public static final String SIGNED_IN_WITH_WORK = "signed-in-with-work";
+    public static final String SIGNED_IN_WITH_PERSONAL = "signed-in-with-personal";
+    /** The answers to {@link Facts#SIGNED_IN_WITH} and the context flag each one sets; the two flags exclude each other. */
+    public static final Map<String, String> SIGNED_IN_WITH_ANSWERS = labels("work", SIGNED_IN_WITH_WORK,
+            "personal", SIGNED_IN_WITH_PERSONAL);
+
+    /** Server releases by year as they were named; the answers to the server version question. */
+    public static final Map<String, String> SERVER_RELEASES = labels("2005", "Team Foundation Server 2005",
+            "2008", "Team Foundation Server 2008", "2010", "TFS 2010", "2012", "TFS 2012", "2013", "TFS 2013",
+            "2015", "TFS 2015", "2017", "TFS 2017", "2018", "TFS 2018", "2019", "Azure DevOps Server 2019",
+            "2020", "Azure DevOps Server 2020", "2022", "Azure DevOps Server 2022");
+
+    /**
+     * What the advisor asks to learn an input: a field, {@link Facts#SIGNED_IN_WITH} (for the two signed-in-with
+     * flags), or another context flag (answered yes or no). A new context flag needs its question here.
+     */
+    private static final Map<String, String> QUESTIONS = labels(
+            PRODUCT, "Which product do you connect to?",
+            SCOPE, "Does the problem happen on one computer only, or on several computers or for several users?",
+            CLIENT, "Do you connect from Visual Studio or from a web browser?",
+            OS, "Which Windows version does the client computer run?",
+            VISUAL_STUDIO_VERSION, "Which Visual Studio release do you use?",
+            SERVER_VERSION, "Which server release do you connect to?",
+            Facts.SIGNED_IN_WITH, "Which account did you sign in with?",
+            "remote-worker", "Do you work remotely (outside the network the server is on)?",
+            "ssl-configured", "Does the server use SSL (an https:// address)?",
+            "multiple-organizations", "Do you work with several organizations connected to different directories?",
+            "org-connected-to-directory", "Is the organization connected to Microsoft Entra ID (Azure AD)?",
+            "personal-and-work-accounts",
+            "Do you have both a personal Microsoft account and a work or school account with the same sign-in address?",
+            "b2b-guest", "Are you a B2B guest in the organization's tenant?",
+            "multiple-server-versions", "Do the clients connect to servers of different versions?",
+            "wants-different-credentials", "Do you want to sign in from Visual Studio with other credentials?");
+
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20[0-3]\\d)(?!\\d)");
+    private static final Pattern MAJOR = Pattern.compile("^\\s*(?:visual studio\\s+)?(\\d{1,2})(?:\\.\\d+)*\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    /** Visual Studio's internal major versions, so "16.11" reads as the 2019 release. */
+    private static final Map<Integer, Integer> VISUAL_STUDIO_MAJOR_TO_YEAR = Map.of(8, 2005, 9, 2008, 10, 2010,
+            11, 2012, 12, 2013, 14, 2015, 15, 2017, 16, 2019, 17, 2022, 18, 2026);
+    /** The Visual Studio releases the version reader knows; the answers to the Visual Studio version question. */
+    public static final Map<String, String> VISUAL_STUDIO_RELEASES = java.util.Collections.unmodifiableMap(
+            VISUAL_STUDIO_MAJOR_TO_YEAR.values().stream().sorted().collect(java.util.stream.Collectors.toMap(
+                    String::valueOf, year -> "Visual Studio " + year, (a, b) -> a, LinkedHashMap::new)));
+
+    private Vocabulary() {
+    }
+
+    /** The question that asks for an input, a {@link Facts#with} question id. */
+    public static String question(String id) {
+        String text = QUESTIONS.get(id);
+        if (text == null) {
+            throw new IllegalStateException("Vocabulary has no question for '" + id + "'; add one to QUESTIONS.");
+        }
+        return text;
+    }
+
+    private static Map<String, String> labels(String... valueLabelPairs) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < valueLabelPairs.length; i += 2) {
+            labels.put(valueLabelPairs[i], valueLabelPairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(labels);
+    }
+
+    /** The release year in a version such as "2013.1", "TFS 2012", "Azure DevOps Server 2022" or "16.11". */
+    public static int releaseYear(String field, String version) {
+        Matcher year = YEAR.matcher(version);
+        if (year.find()) {
+            return Integer.parseInt(year.group(1));
+        }
+        Matcher major = MAJOR.matcher(version);
+        if (VISUAL_STUDIO_VERSION.equals(field) && major.matches()) {
+            Integer mapped = VISUAL_STUDIO_MAJOR_TO_YEAR.get(Integer.parseInt(major.group(1)));
+            if (mapped != null) {
+                return mapped;
+            }
+        }
+        throw new InvalidFactsException(field, version,
+                field + ": '" + version + "' is not a version. Accepted: a release year such as 2019 or 2013.1,"
+                        + " optionally with the product name ('TFS 2012', 'Azure DevOps Server 2022')"
+                        + (VISUAL_STUDIO_VERSION.equals(field) ? ", or a Visual Studio version number such as 16.11" : "")
+                        + ".");
+    }
+
+    public static InvalidFactsException unknownValue(String field, String given, Collection<String> accepted,
+            Collection<String> aliases) {
+        StringBuilder message = new StringBuilder()
+                .append(field).append(": '").append(given).append("' is not accepted. Accepted: ")
+                .append(String.join(", ", accepted));
+        if (!aliases.isEmpty()) {
+            message.append(" (also: ").append(String.join(", ", aliases.stream().sorted().toList())).append(')');
+        }
+        message.append('.');
+        List<String> candidates = new ArrayList<>(accepted);
+        candidates.addAll(aliases);
+        closest(given, candidates).ifPresent(near -> message.append(" Did you mean '").append(near).append("'?"));
+        return new InvalidFactsException(field, given, message.toString());
+    }
+
+    static InvalidFactsException unknownField(String given) {
+        StringBuilder message = new StringBuilder("'").append(given).append("' is not a known field. Accepted fields: ")
+                .append(String.join(", ", FIELDS)).append('.');
+        closest(given, FIELDS).ifPresent(near -> message.append(" Did you mean '").append(near).append("'?"));
+        return new InvalidFactsException(given, null, message.toString());
+    }
+
+    /** The accepted word nearest to a typo, if it is near enough to be a likely intent. */
+    public static Optional<String> closest(String given, Collection<String> candidates) {
+        String needle = given.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int distance = distance(needle, candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        int tolerance = Math.max(2, needle.length() / 3);
+        if (bestDistance <= tolerance) {
+            return Optional.of(best);
+        }
+        return containingEveryWord(needle, candidates);
+    }
+
+    /** A shortened id ("wrong-url") still names its row when exactly one candidate holds all of its words. */
+    private static Optional<String> containingEveryWord(String needle, Collection<String> candidates) {
+        List<String> words = List.of(needle.split("[^a-z0-9]+"));
+        List<String> matches = candidates.stream()
+                .filter(candidate -> words.stream().allMatch(word -> word.isEmpty() || candidate.toLowerCase(Locale.ROOT).contains(word)))
+                .toList();
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

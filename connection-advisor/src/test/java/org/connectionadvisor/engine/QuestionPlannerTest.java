@@ -1,0 +1,196 @@
+package org.connectionadvisor.engine;
+
+import org.connectionadvisor.Answer;
+import org.connectionadvisor.ConnectionAdvisor;
+import org.connectionadvisor.Diagnosis;
+import org.connectionadvisor.Facts;
+import org.connectionadvisor.InvalidFactsException;
+import org.connectionadvisor.Question;
+import org.connectionadvisor.Recommendation;
+import org.connectionadvisor.Status;
+import org.connectionadvisor.input.Vocabulary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class QuestionPlannerTest {
+    private static final ConnectionAdvisor ADVISOR = ConnectionAdvisor.withDefaultRules();
+
+    private static Diagnosis diagnose(String json) {
+        return ADVISOR.diagnose(Facts.fromJson(json));
+    }
+
+    private static List<String> questionIds(String json) {
+        return diagnose(json).questions().stream().map(Question::id).toList();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{}                                                                                       | product",
+            "{\"symptoms\": [\"TF31002\"]}                                                            | product",
+            "{\"product\": \"server\", \"symptoms\": [\"TF31002\"]}                                   | scope",
+            "{\"serverUrl\": \"http://tfs.contoso.com:8080/tfs\", \"symptoms\": [\"TF31002\"]}        | scope",
+            "{\"product\": \"services\", \"symptoms\": [\"HTTP-401\"], \"context\": [\"personal-and-work-accounts\"]} | signed-in-with",
+            "{\"product\": \"services\", \"symptoms\": [\"work-or-personal-prompt\"]}                 | signed-in-with",
+            "{\"product\": \"server\", \"scope\": \"one-computer\", \"client\": \"visual-studio\", \"serverVersion\": \"2019\", \"symptoms\": [\"TF31002\"]} | visualStudioVersion"})
+    void firstQuestionIsTheOneThatChangesTheRankingMost(String facts, String expected) {
+        assertThat(questionIds(facts).get(0)).isEqualTo(expected);
+    }
+
+    @Test
+    void whichAccountOutweighsTheGuestQuestionByTheStatedMeasure() {
+        // work: signed-in-with-personal-account leaves (1), signed-in-with-work-account becomes likely and takes
+        // position 1, shifting positions 2 and 3 (3); personal is the mirror image: 4 on average. b2b-guest: yes
+        // moves its row to the top (3), no changes nothing (0): 1.5.
+        Diagnosis diagnosis = diagnose("{\"product\": \"services\", \"symptoms\": [\"HTTP-401\"], \"context\": [\"personal-and-work-accounts\"]}");
+
+        assertThat(diagnosis.questions()).extracting(Question::id, Question::impact)
+                .containsExactly(tuple("signed-in-with", 4.0), tuple("b2b-guest", 1.5));
+        assertThat(diagnosis.questions().get(0).answers()).containsExactly(
+                new Answer("work", "you signed in with the work or school account"),
+                new Answer("personal", "you signed in with the personal Microsoft account"));
+    }
+
+    @Test
+    void servicesAsksNothingThatOnlyServerRowsDependOn() {
+        // No scope (the several-users table is Server only), no os (the cache folder is a Server row), no versions.
+        assertThat(questionIds("{\"product\": \"services\", \"symptoms\": [\"TF31002\"]}"))
+                .containsExactly("client", "wants-different-credentials", "org-connected-to-directory");
+    }
+
+    @Test
+    void aBrowserUserIsNotAskedWhatOnlyVisualStudioRowsDependOn() {
+        // clear-client-cache, remote-needs-proxy and client-older-than-server need Visual Studio: no os, no
+        // remote-worker, no versions.
+        assertThat(questionIds("{\"product\": \"server\", \"scope\": \"one-computer\", \"client\": \"browser\", \"symptoms\": [\"TF31002\"]}"))
+                .containsExactly("ssl-configured");
+    }
+
+    @Test
+    void theOsIsAskedWhenItPicksTheCacheFolderOfAListedRow() {
+        Diagnosis diagnosis = diagnose("{\"product\": \"server\", \"scope\": \"one-computer\", \"client\": \"visual-studio\", \"symptoms\": [\"TF31002\"]}");
+
+        assertThat(diagnosis.questions()).extracting(Question::id)
+                .containsExactly("remote-worker", "os", "visualStudioVersion", "serverVersion", "ssl-configured");
+        // Every answer changes the steps of clear-client-cache and nothing else.
+        assertThat(diagnosis.questions().get(1).impact()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theTwoVersionsCountTogetherAtHalfWhenBothAreUnknown() {
+        Diagnosis diagnosis = diagnose("{\"product\": \"server\", \"scope\": \"one-computer\", \"client\": \"visual-studio\", \"symptoms\": [\"TF31002\"]}");
+
+        // Of the 11 server x 10 Visual Studio releases, 51 pairs have the server newer: client-older-than-server
+        // becomes likely and takes position 1 (3); in the other 59 it leaves the list from position 5 (1).
+        // Half of that average, to six decimals: 212 / 110 / 2 = 0.963636...
+        assertThat(diagnosis.questions()).filteredOn(q -> q.id().endsWith("Version")).extracting(Question::id, Question::impact)
+                .containsExactly(tuple("visualStudioVersion", 0.963636), tuple("serverVersion", 0.963636));
+    }
+
+    @Test
+    void oneKnownVersionMakesTheOtherAQuestionOfItsOwn() {
+        // 7 of the 10 Visual Studio releases are older than 2019 (3 each), 3 are not (1 each).
+        Diagnosis diagnosis = diagnose("{\"product\": \"server\", \"scope\": \"one-computer\", \"client\": \"visual-studio\", "
+                + "\"serverVersion\": \"2019\", \"symptoms\": [\"TF31002\"]}");
+
+        assertThat(diagnosis.questions()).extracting(Question::id, Question::impact).containsExactly(
+                tuple("visualStudioVersion", 2.4), tuple("remote-worker", 1.5), tuple("os", 1.0), tuple("ssl-configured", 0.5));
+    }
+
+    @Test
+    void questionsComeFromTheLoadedRulesNotFromAList() {
+        Diagnosis diagnosis = ConnectionAdvisor.fromDirectory(Path.of("connection-advisor/src/test/resources/rules-one-computer")).diagnose(Facts.empty());
+
+        assertThat(diagnosis.ids()).isEmpty();
+        // one-computer adds the row and fills position 1 (2), several-computers changes nothing (0).
+        assertThat(diagnosis.questions()).extracting(Question::id, Question::impact).containsExactly(tuple("scope", 1.0));
+    }
+
+    @Test
+    void nextQuestionLeavesOutTheQuestionsAlreadyAskedOrSkipped() {
+        Diagnosis diagnosis = diagnose("{\"product\": \"server\", \"symptoms\": [\"TF31002\"]}");
+
+        assertThat(diagnosis.nextQuestion(Set.of())).map(Question::id).hasValue("scope");
+        assertThat(diagnosis.nextQuestion(Set.of("scope", "remote-worker"))).map(Question::id).hasValue("client");
+        Set<String> all = Set.copyOf(diagnosis.questions().stream().map(Question::id).toList());
+        assertThat(diagnosis.nextQuestion(all)).isEmpty();
+    }
+
+    @Test
+    void aNoLeavesTheFactsAsTheyWereSoOnlyTheCallerKnowsItWasAsked() {
+        Facts facts = Facts.fromJson("{\"product\": \"server\", \"scope\": \"one-computer\", \"symptoms\": [\"TF31002\"]}");
+
+        assertThat(facts.with("remote-worker", "no")).isEqualTo(facts);
+        assertThat(ADVISOR.diagnose(facts.with("remote-worker", "no")).nextQuestion(Set.of("remote-worker")))
+                .map(Question::id).hasValue("client");
+    }
+
+    @Test
+    void questionsArePlannedOnlyWhenAskedForAndOnlyOnce() {
+        AtomicInteger plans = new AtomicInteger();
+        Diagnosis diagnosis = new Diagnosis(List.of(), () -> {
+            plans.incrementAndGet();
+            return List.of();
+        });
+
+        assertThat(plans).hasValue(0);
+        diagnosis.questions();
+        diagnosis.questions();
+        assertThat(plans).hasValue(1);
+    }
+
+    @Test
+    void everyContextFlagHasAQuestionSoNoneIsLeftUnasked() {
+        List<String> flags = new ArrayList<>(Vocabulary.CONTEXT_FLAGS.labels().keySet());
+        flags.removeAll(Vocabulary.SIGNED_IN_WITH_ANSWERS.values());
+        flags.add(Facts.SIGNED_IN_WITH);
+
+        assertThat(flags).allSatisfy(flag -> assertThat(Vocabulary.question(flag)).endsWith("?"));
+        assertThatThrownBy(() -> Vocabulary.question("no-such-flag")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Vocabulary has no question for 'no-such-flag'; add one to QUESTIONS.");
+    }
+
+    @Test
+    void signedInWithAcceptsOnlyItsAnswers() {
+        assertThat(Facts.empty().with(Facts.SIGNED_IN_WITH, "Personal").context()).containsExactly("signed-in-with-personal");
+        assertThat(Facts.empty().with(Facts.SIGNED_IN_WITH, "work").with(Facts.SIGNED_IN_WITH, "personal").context())
+                .containsExactly("signed-in-with-personal");
+        assertThatThrownBy(() -> Facts.empty().with(Facts.SIGNED_IN_WITH, "both")).isInstanceOf(InvalidFactsException.class)
+                .hasMessage("signed-in-with: 'both' is not accepted. Accepted: work, personal.");
+    }
+
+    private static Recommendation row(String id, String... steps) {
+        return new Recommendation(0, id, id, "", List.of(steps), Status.POSSIBLE, List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void differenceCountsRowsLeavingAndJoiningTopThreePositionsAndChangedSteps() {
+        List<Recommendation> before = List.of(row("a"), row("b"), row("c"), row("d", "old folder"));
+
+        assertThat(QuestionPlanner.difference(before, before)).isZero();
+        // d leaves from position 4.
+        assertThat(QuestionPlanner.difference(before, before.subList(0, 3))).isEqualTo(1);
+        // x joins at position 1 and shifts a, b, c: positions 1 to 3 hold another row.
+        assertThat(QuestionPlanner.difference(before, List.of(row("x"), row("a"), row("b"), row("c"), row("d", "old folder"))))
+                .isEqualTo(4);
+        // a and b swap: two positions.
+        assertThat(QuestionPlanner.difference(before, List.of(row("b"), row("a"), row("c"), row("d", "old folder"))))
+                .isEqualTo(2);
+        // d's steps change below the top 3.
+        assertThat(QuestionPlanner.difference(before, List.of(row("a"), row("b"), row("c"), row("d", "new folder"))))
+                .isEqualTo(1);
+        // Everything goes: four rows leave and three positions empty.
+        assertThat(QuestionPlanner.difference(before, List.of())).isEqualTo(7);
+    }
+}

@@ -1,7 +1,0 @@
-package org.connectionadvisor;
-
-import java.util.List;
-
-/** A row rule as the catalog knows it from its metadata: what every recommendation of it carries besides the text. */
-record Row(String id, String title, List<Source> sources, int salience, String rule, String file) {
-}
