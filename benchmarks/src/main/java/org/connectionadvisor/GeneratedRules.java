@@ -1,13 +1,13 @@
 package org.connectionadvisor;
 
-import org.connectionadvisor.admin.DrlFile;
-import org.connectionadvisor.rules.Symptom;
-import org.connectionadvisor.rules.Topic;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.connectionadvisor.admin.DrlFile;
+import org.connectionadvisor.rules.Symptom;
+import org.connectionadvisor.rules.Topic;
 
 /**
  * A rule directory grown to a number of rows the way administrators grow it: the packaged files, plus generated

@@ -1,17 +1,19 @@
 package org.connectionadvisor;
 
-import org.connectionadvisor.admin.PrecompiledRules;
-import org.connectionadvisor.admin.RuleReloader;
-import org.connectionadvisor.engine.QuestionPlanner;
-import org.connectionadvisor.engine.Ranking;
-import org.connectionadvisor.engine.RuleBase;
-import org.connectionadvisor.engine.Situation;
-import org.connectionadvisor.input.Vocabulary;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+
+import org.connectionadvisor.admin.PrecompiledRules;
+import org.connectionadvisor.admin.RuleReloader;
+import org.connectionadvisor.engine.HeardReport;
+import org.connectionadvisor.engine.QuestionPlanner;
+import org.connectionadvisor.engine.Ranking;
+import org.connectionadvisor.engine.RuleBase;
+import org.connectionadvisor.engine.Session;
+import org.connectionadvisor.engine.Situation;
+import org.connectionadvisor.input.Vocabulary;
 
 /**
  * The library's entry point: diagnoses connection and sign-in problems with Azure DevOps Services and Server.
@@ -40,7 +42,7 @@ public final class ConnectionAdvisor implements AutoCloseable {
     }
 
     /** An advisor on fixed rules, such as candidate rules under a reload check. */
-    public static ConnectionAdvisor serving(RuleBase rules) {
+    private static ConnectionAdvisor serving(RuleBase rules) {
         return new ConnectionAdvisor(new AtomicReference<>(rules), null);
     }
 
@@ -52,7 +54,7 @@ public final class ConnectionAdvisor implements AutoCloseable {
     /** As {@link #fromDirectory(Path)}, with a check on new rules, a listener, or a watch on the directory. */
     public static ConnectionAdvisor fromDirectory(Path directory, ReloadOptions options) {
         AtomicReference<RuleBase> rules = new AtomicReference<>();
-        return new ConnectionAdvisor(rules, new RuleReloader(directory, options, rules));
+        return new ConnectionAdvisor(rules, new RuleReloader(directory, options, rules, ConnectionAdvisor::serving));
     }
 
     /**
@@ -89,13 +91,13 @@ public final class ConnectionAdvisor implements AutoCloseable {
         checkRowIds(snapshot, Vocabulary.CONFIRMED, facts.confirmed());
         checkRowIds(snapshot, Vocabulary.RULED_OUT, facts.ruledOut());
         Situation situation = Situation.of(facts);
-        List<Recommendation> ranked = rank(snapshot, facts, situation);
-        return new Diagnosis(ranked,
-                () -> QuestionPlanner.plan(facts, situation.product(), ranked, other -> rank(snapshot, other, Situation.of(other))));
-    }
-
-    private static List<Recommendation> rank(RuleBase rules, Facts facts, Situation situation) {
-        return Ranking.rank(rules.fire(situation.facts()), rules.rows(), facts);
+        List<Recommendation> ranked;
+        try (Session session = snapshot.open()) {
+            session.apply(situation.inputs());
+            ranked = Ranking.rank(session.state(), snapshot.rows(), facts);
+        }
+        return new Diagnosis(ranked, () -> QuestionPlanner.plan(situation, ranked, snapshot),
+                () -> HeardReport.of(situation, ranked, snapshot));
     }
 
     private static void checkRowIds(RuleBase rules, String field, Set<String> ids) {

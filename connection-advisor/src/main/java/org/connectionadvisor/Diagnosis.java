@@ -1,7 +1,5 @@
 package org.connectionadvisor;
 
-import org.connectionadvisor.input.FactsJson;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,20 +9,46 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.connectionadvisor.input.FactsJson;
 
 /**
- * The answer to a set of facts: ranked recommendations, and the questions whose answers would change them.
- * Immutable. Questions are worked out on first use, since each costs a few what-if diagnoses that a caller
- * wanting only the ranking should not pay for.
+ * The answer to a set of facts: ranked recommendations, what each fact did, and the questions whose answers would
+ * change the ranking. Immutable. The questions and the report on the facts are worked out on first use, since they
+ * cost what-if diagnoses that a caller wanting only the ranking should not pay for.
  */
 public final class Diagnosis {
     private final List<Recommendation> recommendations;
-    private final Supplier<List<Question>> planner;
-    private volatile List<Question> questions;
+    private final Lazy<List<Question>> questions;
+    private final Lazy<List<Heard>> heard;
 
-    public Diagnosis(List<Recommendation> recommendations, Supplier<List<Question>> planner) {
+    Diagnosis(List<Recommendation> recommendations, Supplier<List<Question>> planner, Supplier<List<Heard>> report) {
         this.recommendations = List.copyOf(recommendations);
-        this.planner = planner;
+        this.questions = new Lazy<>(() -> List.copyOf(planner.get()));
+        this.heard = new Lazy<>(() -> List.copyOf(report.get()));
+    }
+
+    /** A value computed once, on first use, by whichever thread asks first. */
+    private static final class Lazy<T> {
+        private final Supplier<T> supplier;
+        private volatile T value;
+
+        Lazy(Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        T get() {
+            T known = value;
+            if (known == null) {
+                synchronized (this) {
+                    known = value;
+                    if (known == null) {
+                        known = supplier.get();
+                        value = known;
+                    }
+                }
+            }
+            return known;
+        }
     }
 
     public List<Recommendation> recommendations() {
@@ -42,33 +66,31 @@ public final class Diagnosis {
 
     /** Questions ordered by how much their answer would change the ranking; none that would change nothing. */
     public List<Question> questions() {
-        List<Question> planned = questions;
-        if (planned == null) {
-            synchronized (this) {
-                planned = questions;
-                if (planned == null) {
-                    planned = List.copyOf(planner.get());
-                    questions = planned;
-                }
-            }
-        }
-        return planned;
+        return questions.get();
     }
 
     /**
-     * The most useful question whose id is not in {@code done}, the ids already asked or skipped. A chat bot or
-     * form needs this rather than the first of {@link #questions()}: a "no" to a yes/no question leaves the facts
-     * as they were (the rules read a missing context flag as no), so the question would come again.
+     * Every fact given or inferred, with what it did: the rows it supports, the rows that rest on it, the rows it rules
+     * out, or that it was set aside because no row that can apply uses it.
+     */
+    public List<Heard> heard() {
+        return heard.get();
+    }
+
+    /**
+     * The most useful question whose id is not in {@code done}, the ids already asked or skipped. An answer
+     * recorded in the facts is never asked again; {@code done} is for the questions the user skipped.
      */
     public Optional<Question> nextQuestion(Set<String> done) {
         return questions().stream().filter(q -> !done.contains(q.id())).findFirst();
     }
 
-    /** {@code {"recommendations": [...], "questions": [...]}}, pretty-printed. */
+    /** {@code {"recommendations": [...], "questions": [...], "heard": [...]}}, pretty-printed. */
     public String toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("recommendations", recommendations);
         json.put("questions", questions());
+        json.put("heard", heard());
         try {
             return FactsJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
         } catch (JsonProcessingException e) {

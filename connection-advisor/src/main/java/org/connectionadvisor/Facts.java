@@ -1,14 +1,8 @@
 package org.connectionadvisor;
 
-import org.connectionadvisor.engine.Row;
-import org.connectionadvisor.input.FactsJson;
-import org.connectionadvisor.input.Vocabulary;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -20,6 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
+import org.connectionadvisor.input.FactsJson;
+import org.connectionadvisor.input.ServerUrls;
+import org.connectionadvisor.input.Vocabulary;
 
 /**
  * What the user knows about the problem, in the inventory's vocabulary. Immutable; every value is checked
@@ -39,7 +37,8 @@ public final class Facts {
     private final String visualStudioVersion;
     private final String serverVersion;
     private final Set<String> symptoms;
-    private final Set<String> context;
+    /** Context flags answered, in the order given: true for yes, false for no; a flag not in it is unknown. */
+    private final Map<String, Boolean> context;
     private final String errorMessage;
     private final String serverUrl;
     private final Set<String> confirmed;
@@ -53,7 +52,7 @@ public final class Facts {
         visualStudioVersion = builder.visualStudioVersion;
         serverVersion = builder.serverVersion;
         symptoms = frozen(builder.symptoms);
-        context = frozen(builder.context);
+        context = Collections.unmodifiableMap(new LinkedHashMap<>(builder.context));
         errorMessage = builder.errorMessage;
         serverUrl = builder.serverUrl;
         confirmed = frozen(builder.confirmed);
@@ -117,7 +116,19 @@ public final class Facts {
         return symptoms;
     }
 
+    /** The context flags answered yes (the list form of {@code "context"}). */
     public Set<String> context() {
+        Set<String> yes = new LinkedHashSet<>();
+        context.forEach((flag, answer) -> {
+            if (answer) {
+                yes.add(flag);
+            }
+        });
+        return Collections.unmodifiableSet(yes);
+    }
+
+    /** Every context flag answered, yes (true) or no (false), in the order given; flags not in it are unknown. */
+    public Map<String, Boolean> contextAnswers() {
         return context;
     }
 
@@ -139,8 +150,8 @@ public final class Facts {
 
     /**
      * These facts plus one answer: {@code questionId} is an input field ({@code product}, {@code scope}, ...; for
-     * the list fields the value is added), a context flag with {@code yes} or {@code no}, or
-     * {@link #SIGNED_IN_WITH} with {@code work} or {@code personal}.
+     * the list fields the value is added), a context flag with {@code yes} or {@code no} (a no is kept: the rows that
+     * need a yes drop out), or {@link #SIGNED_IN_WITH} with {@code work} or {@code personal}.
      */
     public Facts with(String questionId, String value) {
         Objects.requireNonNull(questionId, "questionId");
@@ -179,7 +190,7 @@ public final class Facts {
         builder.visualStudioVersion = visualStudioVersion;
         builder.serverVersion = serverVersion;
         builder.symptoms.addAll(symptoms);
-        builder.context.addAll(context);
+        builder.context.putAll(context);
         builder.errorMessage = errorMessage;
         builder.serverUrl = serverUrl;
         builder.confirmed.addAll(confirmed);
@@ -187,7 +198,10 @@ public final class Facts {
         return builder;
     }
 
-    /** The facts as the JSON object {@link #fromJson(String)} reads, with only the fields that are set. */
+    /**
+     * The facts as the JSON object {@link #fromJson(String)} reads, with only the fields that are set; {@code context}
+     * is a list while every answer is yes, and an object of yes (true) and no (false) answers otherwise.
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         putIfSet(map, Vocabulary.PRODUCT, product);
@@ -197,7 +211,8 @@ public final class Facts {
         putIfSet(map, Vocabulary.SERVER_VERSION, serverVersion);
         putIfSet(map, Vocabulary.OS, os);
         putIfSet(map, Vocabulary.SYMPTOMS, symptoms.isEmpty() ? null : List.copyOf(symptoms));
-        putIfSet(map, Vocabulary.CONTEXT, context.isEmpty() ? null : List.copyOf(context));
+        putIfSet(map, Vocabulary.CONTEXT, context.isEmpty() ? null
+                : context.containsValue(false) ? context : List.copyOf(context.keySet()));
         putIfSet(map, Vocabulary.ERROR_MESSAGE, errorMessage);
         putIfSet(map, Vocabulary.SERVER_URL, serverUrl);
         putIfSet(map, Vocabulary.CONFIRMED, confirmed.isEmpty() ? null : List.copyOf(confirmed));
@@ -235,7 +250,7 @@ public final class Facts {
         private String visualStudioVersion;
         private String serverVersion;
         private final Set<String> symptoms = new LinkedHashSet<>();
-        private final Set<String> context = new LinkedHashSet<>();
+        private final Map<String, Boolean> context = new LinkedHashMap<>();
         private String errorMessage;
         private String serverUrl;
         private final Set<String> confirmed = new LinkedHashSet<>();
@@ -283,10 +298,17 @@ public final class Facts {
             return this;
         }
 
+        /** Context flags answered yes. */
         public Builder context(String... values) {
             for (String value : values) {
-                context.add(Vocabulary.CONTEXT_FLAGS.canonical(value));
+                context.put(Vocabulary.CONTEXT_FLAGS.canonical(value), true);
             }
+            return this;
+        }
+
+        /** A context flag answered yes or no. */
+        public Builder answer(String flag, boolean yes) {
+            context.put(Vocabulary.CONTEXT_FLAGS.canonical(flag), yes);
             return this;
         }
 
@@ -328,8 +350,8 @@ public final class Facts {
             if (flag == null) {
                 throw Vocabulary.unknownValue(SIGNED_IN_WITH, account, Vocabulary.SIGNED_IN_WITH_ANSWERS.keySet(), List.of());
             }
-            context.removeAll(Vocabulary.SIGNED_IN_WITH_ANSWERS.values());
-            context.add(flag);
+            Vocabulary.SIGNED_IN_WITH_ANSWERS.values().forEach(context::remove);
+            context.put(flag, true);
         }
 
         void contextAnswer(String flag, String answer) {
@@ -343,15 +365,16 @@ public final class Facts {
                 throw Vocabulary.unknownValue("question", flag, questionIds, List.of());
             }
             switch (answer.trim().toLowerCase(Locale.ROOT)) {
-                case "yes", "true" -> context.add(canonicalFlag);
-                case "no", "false" -> context.remove(canonicalFlag);
+                case "yes", "true" -> context.put(canonicalFlag, true);
+                case "no", "false" -> context.put(canonicalFlag, false);
                 default -> throw Vocabulary.unknownValue(canonicalFlag, answer, List.of("yes", "no"), List.of());
             }
         }
 
         /** Checks what no single field can: exclusive flags, rows both confirmed and ruled out, product against URL. */
         public Facts build() {
-            if (context.contains(Vocabulary.SIGNED_IN_WITH_WORK) && context.contains(Vocabulary.SIGNED_IN_WITH_PERSONAL)) {
+            if (Boolean.TRUE.equals(context.get(Vocabulary.SIGNED_IN_WITH_WORK))
+                    && Boolean.TRUE.equals(context.get(Vocabulary.SIGNED_IN_WITH_PERSONAL))) {
                 throw new InvalidFactsException(Vocabulary.CONTEXT, Vocabulary.SIGNED_IN_WITH_PERSONAL,
                         "context: 'signed-in-with-work' and 'signed-in-with-personal' exclude each other; give the one account you signed in with.");
             }
@@ -371,31 +394,6 @@ public final class Facts {
                 }
             }
             return new Facts(this);
-        }
-    }
-
-    /** How a server URL tells the product: Azure DevOps Services lives at dev.azure.com and *.visualstudio.com. */
-    public static final class ServerUrls {
-        private ServerUrls() {
-        }
-
-        public static String host(String url) {
-            String trimmed = url == null ? "" : url.trim();
-            try {
-                URI uri = new URI(trimmed.contains("://") ? trimmed : "https://" + trimmed);
-                if (uri.getHost() == null || uri.getHost().isBlank()) {
-                    throw new URISyntaxException(trimmed, "no host");
-                }
-                return uri.getHost().toLowerCase(Locale.ROOT);
-            } catch (URISyntaxException e) {
-                throw new InvalidFactsException(Vocabulary.SERVER_URL, url, "serverUrl: '" + url
-                        + "' is not a URL. Accepted: an address such as https://dev.azure.com/fabrikam or http://tfs.contoso.com:8080/tfs.");
-            }
-        }
-
-        public static String product(String url) {
-            String host = host(url);
-            return host.equals("dev.azure.com") || host.endsWith(".visualstudio.com") ? "services" : "server";
         }
     }
 }

@@ -3,14 +3,21 @@ package org.connectionadvisor;
 import java.util.List;
 
 /**
- * One ranked recommendation: the row's id and title, the resolution in the project's own words (Markdown
- * links kept), ordered steps for numbered procedures, how sure it is, the facts that made it fire, and its sources.
+ * One ranked recommendation: the row's id and title, the resolution in the project's own words (Markdown links
+ * kept), ordered steps for numbered procedures, how sure it is ({@code status}) and why it ranks where it does
+ * ({@code band}), the facts that made it apply ({@code because}), the facts that support it ({@code supportedBy}),
+ * and its sources.
+ *
+ * <p>{@code band} is one of {@code confirmed} (you confirmed it), {@code supported} (a fact you gave or we inferred
+ * supports it; more supporting facts rank higher), {@code first-step} (a step the documents say to take first),
+ * {@code documents-order} (it fits, and ranks in the documents' own order).
  */
 public record Recommendation(int rank, String id, String title, String resolution, List<String> steps, Status status,
-        List<String> because, List<Source> sources, List<String> links) {
+        String band, List<String> because, List<String> supportedBy, List<Source> sources, List<String> links) {
     public Recommendation {
         steps = List.copyOf(steps);
         because = List.copyOf(because);
+        supportedBy = List.copyOf(supportedBy);
         sources = List.copyOf(sources);
         links = List.copyOf(links);
     }

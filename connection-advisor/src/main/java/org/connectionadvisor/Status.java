@@ -8,9 +8,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Status {
     /** The user verified this row's problem holds. */
     CONFIRMED,
-    /** A distinctive symptom or context fact points at this row. */
+    /** A fact the user gave, or one inferred from it, supports this row. */
     LIKELY,
-    /** The row fits the product, scope and symptoms, nothing more. */
+    /** The row fits what is known, and no fact supports it in particular. */
     POSSIBLE;
 
     @JsonValue

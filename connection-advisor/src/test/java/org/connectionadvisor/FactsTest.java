@@ -1,13 +1,12 @@
 package org.connectionadvisor;
 
-import org.connectionadvisor.input.Vocabulary;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 
+import org.connectionadvisor.input.Vocabulary;
 import org.junit.jupiter.api.Test;
 
 class FactsTest {

@@ -11,13 +11,12 @@ import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Diagnosis;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = "Ranks the recommendations for the facts in FILE (a facts object or a sample file; - reads standard input).")

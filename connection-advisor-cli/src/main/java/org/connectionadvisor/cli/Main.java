@@ -5,9 +5,8 @@ import java.io.PrintWriter;
 import org.connectionadvisor.DiagnosisException;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.RulesException;
-
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code java -jar connection-advisor.jar <command>}: exit 0 on success, 2 on bad input, 1 otherwise. */
 @Command(name = "connection-advisor", mixinStandardHelpOptions = true, version = "connection-advisor 0.1.0",

@@ -3,7 +3,6 @@ package org.connectionadvisor.cli;
 import java.nio.file.Path;
 
 import org.connectionadvisor.ConnectionAdvisor;
-
 import picocli.CommandLine.Option;
 
 /** The --rules option every command shares, and the advisor it selects: the packaged rules, or an admin's directory. */

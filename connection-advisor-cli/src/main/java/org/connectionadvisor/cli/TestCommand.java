@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.InvalidFactsException;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.RulesException;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

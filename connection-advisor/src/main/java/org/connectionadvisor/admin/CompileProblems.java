@@ -1,8 +1,5 @@
 package org.connectionadvisor.admin;
 
-import org.connectionadvisor.RuleProblem;
-import org.connectionadvisor.input.Vocabulary;
-
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,17 +15,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.connectionadvisor.RuleProblem;
+import org.connectionadvisor.input.Vocabulary;
 import org.connectionadvisor.rules.Advice;
 import org.connectionadvisor.rules.Client;
+import org.connectionadvisor.rules.Confirmed;
 import org.connectionadvisor.rules.Context;
+import org.connectionadvisor.rules.Detail;
 import org.connectionadvisor.rules.Finding;
 import org.connectionadvisor.rules.Os;
-import org.connectionadvisor.rules.Pointer;
 import org.connectionadvisor.rules.Product;
+import org.connectionadvisor.rules.Release;
 import org.connectionadvisor.rules.Scope;
 import org.connectionadvisor.rules.Symptom;
 import org.connectionadvisor.rules.Topic;
-import org.connectionadvisor.rules.Versions;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.compiler.compiler.FunctionError;
 import org.drools.compiler.compiler.ImportError;
@@ -47,8 +47,8 @@ import org.kie.internal.jci.CompilationProblem;
  */
 public final class CompileProblems {
     /** The fact types rules match on, for "did you mean" on a misspelt type and field lists on a misspelt field. */
-    static final List<Class<?>> VOCABULARY = List.of(Product.class, Scope.class, Client.class, Os.class, Versions.class,
-            Symptom.class, Context.class, Topic.class, Finding.class, Pointer.class, Advice.class);
+    static final List<Class<?>> VOCABULARY = List.of(Symptom.class, Context.class, Product.class, Scope.class, Client.class,
+            Os.class, Release.class, Confirmed.class, Topic.class, Finding.class, Detail.class, Advice.class);
 
     /*
      * Drools compiles a consequence into a method of a generated class and records the line of that method in

@@ -1,8 +1,5 @@
 package org.connectionadvisor.admin;
 
-import org.connectionadvisor.RuleProblem;
-import org.connectionadvisor.RulesException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,6 +16,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import org.connectionadvisor.RuleProblem;
+import org.connectionadvisor.RulesException;
 
 /** One DRL file's text and the path it is reported under. */
 public record DrlFile(String path, String text) {

@@ -1,7 +1,5 @@
 package org.connectionadvisor.admin;
 
-import org.connectionadvisor.engine.RuleBase;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectOutputStream;
@@ -11,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 
+import org.connectionadvisor.engine.RuleBase;
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.kie.api.definition.KiePackage;
@@ -30,7 +29,7 @@ public final class PrecompiledRules {
     public static RuleBase packaged() {
         try (InputStream in = PrecompiledRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                return RuleBase.compile(DrlFile.packaged());
+                return RuleCompiler.compile(DrlFile.packaged());
             }
             try (DroolsObjectInputStream packages = new DroolsObjectInputStream(in, PrecompiledRules.class.getClassLoader())) {
                 @SuppressWarnings("unchecked")
@@ -46,7 +45,7 @@ public final class PrecompiledRules {
 
     /** Build step (see pom.xml): compiles the packaged rules on the class path into {@code args[0]}. */
     public static void main(String[] args) throws IOException {
-        RuleBase rules = RuleBase.compile(DrlFile.packaged());
+        RuleBase rules = RuleCompiler.compile(DrlFile.packaged());
         try (ObjectOutputStream out = new DroolsObjectOutputStream(Files.newOutputStream(Path.of(args[0])))) {
             out.writeObject(new ArrayList<>(rules.kieBase().getKiePackages()));
         }

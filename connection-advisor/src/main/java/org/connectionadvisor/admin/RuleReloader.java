@@ -1,5 +1,12 @@
 package org.connectionadvisor.admin;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.DiagnosisException;
 import org.connectionadvisor.ReloadOptions;
@@ -7,13 +14,6 @@ import org.connectionadvisor.ReloadResult;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.RulesException;
 import org.connectionadvisor.engine.RuleBase;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +30,18 @@ public final class RuleReloader implements AutoCloseable {
     private final Path directory;
     private final ReloadOptions options;
     private final AtomicReference<RuleBase> rules;
+    /** An advisor on candidate rules, for the application's check. */
+    private final Function<RuleBase, ConnectionAdvisor> advisorOn;
     private final RulesWatcher watcher;
 
     /** Loads the directory once (a RulesException if that fails: there are no previous rules to keep) and starts watching. */
-    public RuleReloader(Path directory, ReloadOptions options, AtomicReference<RuleBase> rules) {
+    public RuleReloader(Path directory, ReloadOptions options, AtomicReference<RuleBase> rules,
+            Function<RuleBase, ConnectionAdvisor> advisorOn) {
         this.directory = directory;
         this.options = options;
         this.rules = rules;
-        RuleBase first = RuleBase.compile(DrlFile.fromDirectory(directory));
+        this.advisorOn = advisorOn;
+        RuleBase first = RuleCompiler.compile(DrlFile.fromDirectory(directory));
         List<RuleProblem> problems = check(first);
         if (!problems.isEmpty()) {
             throw new RulesException(problems);
@@ -54,7 +58,7 @@ public final class RuleReloader implements AutoCloseable {
     public synchronized ReloadResult reload() {
         ReloadResult result;
         try {
-            RuleBase candidate = RuleBase.compile(DrlFile.fromDirectory(directory));
+            RuleBase candidate = RuleCompiler.compile(DrlFile.fromDirectory(directory));
             List<RuleProblem> problems = check(candidate);
             if (problems.isEmpty()) {
                 rules.set(candidate);
@@ -75,7 +79,7 @@ public final class RuleReloader implements AutoCloseable {
             return List.of();
         }
         try {
-            return List.copyOf(options.check().problems(ConnectionAdvisor.serving(candidate)));
+            return List.copyOf(options.check().problems(advisorOn.apply(candidate)));
         } catch (RuntimeException e) {
             // A runaway rule stops a diagnosis with a DiagnosisException naming it: exactly what a check is for.
             return List.of(new RuleProblem(directory.toString(), 0, null, "the check of the new rules failed: " + e.getMessage()));

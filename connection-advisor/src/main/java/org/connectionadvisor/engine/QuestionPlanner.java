@@ -1,69 +1,75 @@
 package org.connectionadvisor.engine;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
 import org.connectionadvisor.Answer;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.Recommendation;
 import org.connectionadvisor.input.Vocabulary;
-
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
+import org.connectionadvisor.rules.Setting;
 
 /**
  * Finds the questions worth asking by trying every answer against the rules, so the questions can never drift
- * from what the rules depend on. The candidates are the inputs still unknown, with the answers the vocabulary
- * accepts; the rules alone decide which of them matter.
+ * from what the rules depend on. The candidates are the inputs neither given nor inferred, with the answers the
+ * vocabulary accepts; the rules alone decide which of them matter. The answers are tried on one live rule session
+ * holding the user's facts: each what-if changes only the inputs it answers, and the rules retract what no longer
+ * holds.
  *
  * <p>The measure. The change one answer makes is the number of rows that would leave or join the list, plus the
- * top-3 positions that would hold another row, plus the recommendations whose steps would change (the OS picks a
- * cache folder). A question's impact is that change averaged over its answers. A question that changes nothing
- * on its own may change the list together with another such question (the rules compare the Visual Studio and
- * server releases): it then counts at half (two answers are needed) the change its answers make once the other
- * question is answered, averaged over both questions' answers, with the partner that gives the most. Questions are
- * ordered by impact (to six decimals), highest first, ties in vocabulary order; a question with impact 0 would
- * change nothing and is not asked.
+ * top-3 positions that would hold another row, plus the recommendations whose wording would change (the OS picks a
+ * cache folder, the Visual Studio release the update to install). A question's impact is that change averaged over
+ * its answers. A question that changes nothing on its own may change the list together with another such question
+ * (the rules compare the Visual Studio and server releases): it then counts at half (two answers are needed) the
+ * change its answers make once the other question is answered, averaged over both questions' answers, with the
+ * partner that gives the most. Questions are ordered by impact (to six decimals), highest first, ties in vocabulary
+ * order; a question with impact 0 would change nothing and is not asked.
  */
 public final class QuestionPlanner {
     private static final int TOP = 3;
     private static final List<Answer> YES_NO = List.of(new Answer("yes", "yes"), new Answer("no", "no"));
 
-    private final Facts facts;
+    private final Situation situation;
     private final List<Recommendation> current;
-    private final Function<Facts, List<Recommendation>> rank;
-    /** One planning asks for the same what-if facts several times (a pair of answers from either side). */
-    private final Map<Facts, List<Recommendation>> ranked = new HashMap<>();
+    private final Function<Situation, List<Recommendation>> rank;
+    /** One planning asks for the same what-if several times (a pair of answers from either side). */
+    private final Map<Situation, List<Recommendation>> ranked = new HashMap<>();
 
-    private QuestionPlanner(Facts facts, List<Recommendation> current, Function<Facts, List<Recommendation>> rank) {
-        this.facts = facts;
+    private QuestionPlanner(Situation situation, List<Recommendation> current, Function<Situation, List<Recommendation>> rank) {
+        this.situation = situation;
         this.current = current;
         this.rank = rank;
     }
 
     /**
-     * @param product the product as the rules see it ("unknown" when neither given nor inferred from the URL)
-     * @param current the ranking for {@code facts}
-     * @param rank    ranks other facts with the same rules as {@code current}
+     * @param situation the user's facts as the rules see them
+     * @param current   the ranking for {@code situation}
+     * @param rules     the rules that ranked it
      */
-    public static List<Question> plan(Facts facts, String product, List<Recommendation> current,
-            Function<Facts, List<Recommendation>> rank) {
-        return new QuestionPlanner(facts, current, rank).plan(candidates(facts, product));
+    public static List<Question> plan(Situation situation, List<Recommendation> current, RuleBase rules) {
+        try (Session session = rules.open()) {
+            return new QuestionPlanner(situation, current, whatIf -> {
+                session.apply(whatIf.inputs());
+                return Ranking.rank(session.state(), rules.rows(), whatIf.facts());
+            }).plan(candidates(situation));
+        }
     }
 
     private List<Question> plan(List<Question> candidates) {
         double[] impacts = new double[candidates.size()];
         List<Integer> inert = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
-            impacts[i] = average(facts, candidates.get(i), answered -> difference(current, ranking(answered)));
+            impacts[i] = average(situation, candidates.get(i), answered -> difference(current, ranking(answered)));
             if (impacts[i] == 0) {
                 inert.add(i);
             }
@@ -85,23 +91,23 @@ public final class QuestionPlanner {
         }
         // A stable sort keeps the vocabulary order among equal impacts.
         asked.sort(Comparator.comparingDouble((Integer i) -> impacts[i]).reversed());
-        return asked.stream().map(i -> candidates.get(i).withImpact(impacts[i])).toList();
+        return asked.stream().map(i -> withImpact(candidates.get(i), impacts[i])).toList();
     }
 
     /** The change {@code question}'s answers make once {@code partner} is answered, averaged over both. */
     private double together(Question question, Question partner) {
-        return average(facts, partner, withPartner -> {
+        return average(situation, partner, withPartner -> {
             List<Recommendation> before = ranking(withPartner);
             return average(withPartner, question, answered -> difference(before, ranking(answered)));
         });
     }
 
-    /** {@code measure} averaged over the facts each answer gives; an answer that contradicts the facts is left out. */
-    private static double average(Facts base, Question question, ToDoubleFunction<Facts> measure) {
+    /** {@code measure} averaged over the situations each answer gives; an answer that contradicts the facts is left out. */
+    private static double average(Situation base, Question question, ToDoubleFunction<Situation> measure) {
         double total = 0;
         int answers = 0;
         for (Answer answer : question.answers()) {
-            Optional<Facts> answered = answered(base, question, answer);
+            Optional<Situation> answered = answered(base, question, answer);
             if (answered.isPresent()) {
                 total += measure.applyAsDouble(answered.get());
                 answers++;
@@ -110,52 +116,55 @@ public final class QuestionPlanner {
         return answers == 0 ? 0 : total / answers;
     }
 
-    private static Optional<Facts> answered(Facts base, Question question, Answer answer) {
+    private static Optional<Situation> answered(Situation base, Question question, Answer answer) {
         try {
-            return Optional.of(base.with(question.id(), answer.value()));
+            return Optional.of(base.with(base.facts().with(question.id(), answer.value())));
         } catch (InvalidFactsException contradicts) {
             return Optional.empty();
         }
     }
 
-    private List<Recommendation> ranking(Facts whatIf) {
+    private List<Recommendation> ranking(Situation whatIf) {
         return ranked.computeIfAbsent(whatIf, rank);
     }
 
-    /** Every unknown input, with the answers the vocabulary accepts for it. */
-    private static List<Question> candidates(Facts facts, String product) {
+    /** Every input neither given nor inferred, with the answers the vocabulary accepts for it. */
+    private static List<Question> candidates(Situation situation) {
         List<Question> candidates = new ArrayList<>();
-        if ("unknown".equals(product)) {
+        if (Setting.UNKNOWN.equals(situation.product())) {
             candidates.add(question(Vocabulary.PRODUCT, Vocabulary.PRODUCTS.labels()));
         }
-        if (facts.scope().isEmpty()) {
+        if (!situation.knows(Vocabulary.SCOPE)) {
             candidates.add(question(Vocabulary.SCOPE, Vocabulary.SCOPES.labels()));
         }
-        if (facts.client().isEmpty()) {
+        if (!situation.knows(Vocabulary.CLIENT)) {
             candidates.add(question(Vocabulary.CLIENT, Vocabulary.CLIENTS.labels()));
         }
-        if (facts.os().isEmpty()) {
+        if (!situation.knows(Vocabulary.OS)) {
             candidates.add(question(Vocabulary.OS, Vocabulary.OPERATING_SYSTEMS.labels()));
         }
-        if (facts.visualStudioVersion().isEmpty()) {
+        if (!situation.knows(Vocabulary.VISUAL_STUDIO_VERSION)) {
             candidates.add(question(Vocabulary.VISUAL_STUDIO_VERSION, Vocabulary.VISUAL_STUDIO_RELEASES));
         }
-        if (facts.serverVersion().isEmpty()) {
+        if (!situation.knows(Vocabulary.SERVER_VERSION)) {
             candidates.add(question(Vocabulary.SERVER_VERSION, Vocabulary.SERVER_RELEASES));
         }
-        Set<String> context = facts.context();
         Map<String, String> accounts = Vocabulary.SIGNED_IN_WITH_ANSWERS;
-        if (Collections.disjoint(context, accounts.values())) {
-            Map<String, String> labels = new java.util.LinkedHashMap<>();
+        if (accounts.values().stream().noneMatch(flag -> situation.knows("context:" + flag))) {
+            Map<String, String> labels = new LinkedHashMap<>();
             accounts.forEach((answer, flag) -> labels.put(answer, Vocabulary.CONTEXT_FLAGS.label(flag)));
             candidates.add(question(Facts.SIGNED_IN_WITH, labels));
         }
         for (String flag : Vocabulary.CONTEXT_FLAGS.labels().keySet()) {
-            if (!context.contains(flag) && !accounts.containsValue(flag)) {
+            if (!situation.knows("context:" + flag) && !accounts.containsValue(flag)) {
                 candidates.add(new Question(flag, Vocabulary.question(flag), YES_NO, 0));
             }
         }
         return candidates;
+    }
+
+    private static Question withImpact(Question question, double impact) {
+        return new Question(question.id(), question.text(), question.answers(), impact);
     }
 
     private static Question question(String id, Map<String, String> answerLabels) {
@@ -170,7 +179,7 @@ public final class QuestionPlanner {
         int difference = 0;
         for (Recommendation was : before) {
             Recommendation now = afterById.get(was.id());
-            if (now == null || !was.steps().equals(now.steps())) {
+            if (now == null || !was.resolution().equals(now.resolution()) || !was.steps().equals(now.steps())) {
                 difference++;
             }
         }

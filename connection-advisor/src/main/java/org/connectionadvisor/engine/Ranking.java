@@ -1,11 +1,8 @@
 package org.connectionadvisor.engine;
 
-import org.connectionadvisor.Facts;
-import org.connectionadvisor.Recommendation;
-import org.connectionadvisor.Status;
-
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,110 +12,176 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.connectionadvisor.Facts;
+import org.connectionadvisor.Recommendation;
+import org.connectionadvisor.Status;
 import org.connectionadvisor.rules.Advice;
+import org.connectionadvisor.rules.Client;
+import org.connectionadvisor.rules.Confirmed;
+import org.connectionadvisor.rules.Context;
+import org.connectionadvisor.rules.Detail;
+import org.connectionadvisor.rules.Input;
+import org.connectionadvisor.rules.Os;
+import org.connectionadvisor.rules.Product;
+import org.connectionadvisor.rules.Release;
+import org.connectionadvisor.rules.Scope;
+import org.connectionadvisor.rules.Symptom;
 
 /**
- * The ranking policy on top of salience: confirmed rows first, then rows a specific fact points at, then the
- * rest by their rule's salience (which encodes the documents' order); ruled-out rows never appear.
+ * The ranking policy (v2): rows the user confirmed first; then rows a fact supports, more distinct supporting facts
+ * first; then the rows of the documents' first steps; then the rest. Within each band the documents' order, which is
+ * the rule's salience. Ruled-out rows never appear; rows a fact contradicts never fired.
  */
 public final class Ranking {
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]]*\\]\\((https?://[^)\\s]+)\\)");
     private static final int MAX_CACHED_TEXTS = 10_000;
     private static final Map<String, List<String>> LINKS = new ConcurrentHashMap<>();
-    private static final List<String> CONFIRMED_REASON = List.of("you confirmed this is the problem");
-    private static final int CONFIRMED_BAND = 0;
-    private static final int SPECIFIC_BAND = 1;
-    private static final int SALIENCE_BAND = 2;
+    private static final String CONFIRMED_REASON = "you confirmed this is the problem";
+    private static final List<Class<? extends Input>> BECAUSE_ORDER = List.of(Product.class, Scope.class, Client.class,
+            Os.class, Release.class, Symptom.class, Context.class, Confirmed.class);
+
+    /** The bands, in rank order; the JSON word of each. */
+    enum Band {
+        CONFIRMED("confirmed"), SUPPORTED("supported"), FIRST_STEP("first-step"), DOCUMENTS_ORDER("documents-order");
+
+        final String word;
+
+        Band(String word) {
+            this.word = word;
+        }
+    }
 
     private Ranking() {
     }
 
-    private record Candidate(Row row, Advice advice, List<String> because, int band, Status status) {
+    /** One row's advice, merged over the ways its rule matched. */
+    private static final class Candidate {
+        final Row row;
+        final Advice advice;
+        final Set<Input> because = new LinkedHashSet<>();
+        final Set<Input> support = new LinkedHashSet<>();
+        boolean firstSteps;
+        Band band;
+
+        Candidate(Row row, Advice advice) {
+            this.row = row;
+            this.advice = advice;
+        }
     }
 
-    public static List<Recommendation> rank(RuleBase.Firing firing, Map<String, Row> rows, Facts facts) {
+    public static List<Recommendation> rank(Session.State state, Map<String, Row> rows, Facts facts) {
+        Map<String, Detail> details = details(state.details());
         Map<String, Candidate> candidates = new LinkedHashMap<>();
-        for (Advice advice : firing.advice()) {
+        for (Advice advice : state.advice()) {
             if (facts.ruledOut().contains(advice.row())) {
                 continue;
             }
-            Candidate seen = candidates.get(advice.row());
-            if (seen != null) {
-                // A row rule that matched several ways is still one recommendation, with all of its reasons.
-                candidates.put(advice.row(), new Candidate(seen.row(), seen.advice(), union(seen.because(), advice.because()),
-                        seen.band(), seen.status()));
-                continue;
-            }
-            List<String> first = List.of();
-            int band = SALIENCE_BAND;
-            Status status = Status.POSSIBLE;
-            if (facts.confirmed().contains(advice.row())) {
-                first = CONFIRMED_REASON;
-                band = CONFIRMED_BAND;
-                status = Status.CONFIRMED;
-            }
-            List<String> pointedBy = firing.pointers().get(advice.row());
-            if (pointedBy != null) {
-                first = union(first, pointedBy);
-                if (band == SALIENCE_BAND) {
-                    band = SPECIFIC_BAND;
-                    status = Status.LIKELY;
-                }
-            }
-            candidates.put(advice.row(), new Candidate(rows.get(advice.row()), advice, union(first, advice.because()),
-                    band, status));
+            Candidate candidate = candidates.computeIfAbsent(advice.row(), id -> new Candidate(rows.get(id), advice));
+            candidate.because.addAll(advice.because());
+            candidate.support.addAll(advice.support());
+            candidate.firstSteps |= advice.firstSteps();
         }
         List<Candidate> ordered = new ArrayList<>(candidates.values());
-        ordered.sort(Comparator.comparingInt(Candidate::band)
-                .thenComparingInt(c -> -c.row().salience())
-                .thenComparing(c -> c.row().id()));
+        for (Candidate candidate : ordered) {
+            candidate.band = facts.confirmed().contains(candidate.row.id()) ? Band.CONFIRMED
+                    : !candidate.support.isEmpty() ? Band.SUPPORTED
+                    : candidate.firstSteps ? Band.FIRST_STEP
+                    : Band.DOCUMENTS_ORDER;
+        }
+        ordered.sort(Comparator.comparingInt((Candidate c) -> c.band.ordinal())
+                .thenComparingInt(c -> c.band == Band.SUPPORTED ? -c.support.size() : 0)
+                .thenComparingInt(c -> -c.row.salience())
+                .thenComparing(c -> c.row.id()));
         List<Recommendation> ranked = new ArrayList<>(ordered.size());
         for (Candidate c : ordered) {
-            ranked.add(new Recommendation(ranked.size() + 1, c.row().id(), c.row().title(), c.advice().resolution(),
-                    c.advice().steps(), c.status(), c.because(), c.row().sources(), links(c.advice())));
+            ranked.add(recommendation(ranked.size() + 1, c, details));
         }
         return ranked;
     }
 
-    /**
-     * The distinct reasons of both lists in order, as an immutable list. Most recommendations have only their advice's
-     * reasons, already distinct and immutable: those are returned as they are, without a copy.
-     */
-    private static List<String> union(List<String> first, List<String> then) {
-        if (first.isEmpty() && isSmallAndDistinct(then)) {
-            return List.copyOf(then);
+    private static Recommendation recommendation(int rank, Candidate c, Map<String, Detail> details) {
+        Set<Input> detailInputs = new LinkedHashSet<>();
+        String resolution = worded(c.advice.resolution(), details, detailInputs);
+        List<String> steps = new ArrayList<>(c.advice.steps().size());
+        for (String step : c.advice.steps()) {
+            steps.add(worded(step, details, detailInputs));
         }
-        Set<String> union = new LinkedHashSet<>(first);
-        union.addAll(then);
-        return List.copyOf(union);
+        List<String> because = new ArrayList<>();
+        if (c.band == Band.CONFIRMED) {
+            because.add(CONFIRMED_REASON);
+        }
+        Set<Input> all = new LinkedHashSet<>(c.because);
+        all.addAll(c.support);
+        all.addAll(detailInputs);
+        List<Input> inOrder = new ArrayList<>(all);
+        inOrder.sort(Comparator.comparingInt(Ranking::kindOrder));
+        inOrder.forEach(input -> because.add(input.label()));
+        List<String> supportedBy = c.support.stream().map(Input::label).toList();
+        Status status = switch (c.band) {
+            case CONFIRMED -> Status.CONFIRMED;
+            case SUPPORTED -> Status.LIKELY;
+            default -> Status.POSSIBLE;
+        };
+        return new Recommendation(rank, c.row.id(), c.row.title(), resolution, steps, status, c.band.word, because,
+                supportedBy, c.row.sources(), links(resolution, steps));
     }
 
-    private static boolean isSmallAndDistinct(List<String> reasons) {
-        if (reasons.size() > 16) {
-            return false;
+    /** A "because" names the setting first, then releases, symptoms, context and confirmations, whatever matched first. */
+    private static int kindOrder(Input input) {
+        return BECAUSE_ORDER.indexOf(input.getClass());
+    }
+
+    /** The details by key; where rules give one key two wordings, the first in text order, so the choice is stable. */
+    private static Map<String, Detail> details(List<Detail> details) {
+        if (details.isEmpty()) {
+            return Map.of();
         }
-        for (int i = 1; i < reasons.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (reasons.get(i).equals(reasons.get(j))) {
-                    return false;
-                }
+        Map<String, Detail> byKey = new HashMap<>();
+        for (Detail detail : details) {
+            byKey.merge(detail.key(), detail, (a, b) -> a.text().compareTo(b.text()) <= 0 ? a : b);
+        }
+        return byKey;
+    }
+
+    /** The text with each {@code {key}} replaced by its detail's wording; the details used are added to {@code used}. */
+    private static String worded(String text, Map<String, Detail> details, Set<Input> used) {
+        int open = text.indexOf('{');
+        if (open < 0) {
+            return text;
+        }
+        StringBuilder worded = new StringBuilder(text.length() + 64);
+        int from = 0;
+        while (open >= 0) {
+            int close = text.indexOf('}', open);
+            if (close < 0) {
+                break;
             }
+            Detail detail = details.get(text.substring(open + 1, close));
+            worded.append(text, from, open);
+            if (detail == null) {
+                worded.append(text, open, close + 1);
+            } else {
+                worded.append(detail.text());
+                used.addAll(detail.inputs());
+            }
+            from = close + 1;
+            open = text.indexOf('{', from);
         }
-        return true;
+        return worded.append(text, from, text.length()).toString();
     }
 
-    private static List<String> links(Advice advice) {
-        if (advice.steps().isEmpty()) {
-            return linksIn(advice.resolution());
+    private static List<String> links(String resolution, List<String> steps) {
+        if (steps.isEmpty()) {
+            return linksIn(resolution);
         }
-        Set<String> links = new LinkedHashSet<>(linksIn(advice.resolution()));
-        advice.steps().forEach(step -> links.addAll(linksIn(step)));
+        Set<String> links = new LinkedHashSet<>(linksIn(resolution));
+        steps.forEach(step -> links.addAll(linksIn(step)));
         return List.copyOf(links);
     }
 
     /**
      * Scanning the texts took half the time of a diagnosis. They are constants of the rules, so each is scanned once;
-     * the bound keeps texts that a rule builds from facts from filling the memory.
+     * the bound keeps the cache from growing without end.
      */
     private static List<String> linksIn(String text) {
         List<String> links = LINKS.get(text);

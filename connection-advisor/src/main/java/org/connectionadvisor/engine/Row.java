@@ -1,8 +1,8 @@
 package org.connectionadvisor.engine;
 
-import org.connectionadvisor.Source;
-
 import java.util.List;
+
+import org.connectionadvisor.Source;
 
 /** A row rule as the catalog knows it from its metadata: what every recommendation of it carries besides the text. */
 public record Row(String id, String title, List<Source> sources, int salience, String rule, String file) {

@@ -1,26 +1,15 @@
 package org.connectionadvisor.engine;
 
-import org.connectionadvisor.DiagnosisException;
-import org.connectionadvisor.RuleProblem;
-import org.connectionadvisor.RulesException;
-import org.connectionadvisor.Source;
-import org.connectionadvisor.admin.CompileProblems;
-import org.connectionadvisor.admin.DrlFile;
-import org.connectionadvisor.admin.PrecompiledRules;
-import org.connectionadvisor.admin.RuleLint;
-
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.connectionadvisor.rules.Advice;
-import org.connectionadvisor.rules.Pointer;
+import org.connectionadvisor.Source;
+import org.connectionadvisor.rules.Provenance;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -28,19 +17,13 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.ResourceType;
-import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.conf.ThreadSafeOption;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.builder.ResultSeverity;
-import org.kie.internal.io.ResourceFactory;
 
 /**
- * A compiled, immutable rule base with its row catalog. Built once and shared by threads; every run gets a session
- * of its own from a pool, and disposing it resets it for the next run.
+ * A compiled, immutable rule base with its row catalog. Built once and shared by threads; every diagnosis gets a
+ * session of its own from a pool, and closing it resets it for the next one.
  */
 public final class RuleBase {
     public static final String ROW = "row";
@@ -53,14 +36,15 @@ public final class RuleBase {
             "TF31002", "TF31002: Unable to connect to VSTS or TFS",
             "SIGNIN", "Common causes of sign-in issues");
 
-    private final KieBase kieBase;
-    /** Resetting a used session costs less than building a new one (measured: about a fifth of a diagnosis). */
-    private final KieSessionsPool sessions;
     /**
-     * A session serves one thread from the pool until it is disposed, so it needs no locking inside (measured: a tenth
+     * A session serves one thread from the pool until it is closed, so it needs no locking inside (measured: a tenth
      * less per diagnosis); the pool's queue publishes it safely to the next thread.
      */
     private static final KieSessionConfiguration ONE_THREAD_AT_A_TIME = oneThreadAtATime();
+
+    private final KieBase kieBase;
+    /** Resetting a used session costs less than building a new one (measured: about a fifth of a diagnosis). */
+    private final KieSessionsPool sessions;
     private final Map<String, Row> rows;
     private final int fireLimit;
 
@@ -68,7 +52,7 @@ public final class RuleBase {
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(2);
         this.rows = rows;
-        // Each rule fires once per match and facts are few; far beyond that a rule is re-triggering itself.
+        // Each rule fires a few times per diagnosis; far beyond that a rule is re-triggering itself.
         this.fireLimit = 100 + 20 * ruleCount;
     }
 
@@ -78,26 +62,7 @@ public final class RuleBase {
         return configuration;
     }
 
-    /** Lints, then compiles; every problem of either, in file and line order, in one RulesException. */
-    public static RuleBase compile(List<DrlFile> files) {
-        RuleLint.Report lint = RuleLint.check(files);
-        List<RuleProblem> problems = new ArrayList<>(lint.problems());
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        if (!lint.unsafe()) { // code the lint refuses never even reaches the compiler
-            for (DrlFile file : files) {
-                builder.add(ResourceFactory.newByteArrayResource(file.text().getBytes(StandardCharsets.UTF_8))
-                        .setSourcePath(file.path()), ResourceType.DRL);
-            }
-            problems.addAll(CompileProblems.of(builder.getResults(ResultSeverity.ERROR), files));
-        }
-        if (!problems.isEmpty()) {
-            problems.sort(RuleLint.IN_FILE_ORDER);
-            throw new RulesException(problems);
-        }
-        return of(builder.getKnowledgePackages());
-    }
-
-    /** A rule base of compiled packages: just compiled, or precompiled at build time ({@link PrecompiledRules}). */
+    /** A rule base of compiled packages: just compiled, or precompiled at build time. */
     public static RuleBase of(Collection<KiePackage> packages) {
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(packages);
@@ -106,6 +71,7 @@ public final class RuleBase {
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 ruleCount++;
+                Provenance.prepare(rule);
                 Object id = rule.getMetaData().get(ROW);
                 if (id != null) {
                     rows.put(id.toString(), row(id.toString(), (RuleImpl) rule));
@@ -147,50 +113,8 @@ public final class RuleBase {
         return rows.keySet();
     }
 
-    /** What one run of the rules produced: the advice of the row rules and the pointers of the finding rules. */
-    public record Firing(List<Advice> advice, Map<String, List<String>> pointers) {
-    }
-
-    public Firing fire(List<Object> facts) {
-        KieSession session = sessions.newKieSession(ONE_THREAD_AT_A_TIME);
-        try {
-            for (Object fact : facts) {
-                session.insert(fact);
-            }
-            int fired = session.fireAllRules(fireLimit);
-            if (fired >= fireLimit) {
-                throw runaway(session, fired);
-            }
-            List<Advice> advice = new ArrayList<>();
-            Map<String, List<String>> pointers = new HashMap<>();
-            for (Object result : session.getObjects(o -> o instanceof Advice || o instanceof Pointer)) {
-                if (result instanceof Advice a) {
-                    advice.add(a);
-                } else {
-                    Pointer p = (Pointer) result;
-                    pointers.computeIfAbsent(p.row(), k -> new ArrayList<>()).addAll(p.reasons());
-                }
-            }
-            return new Firing(advice, pointers);
-        } finally {
-            session.dispose();
-        }
-    }
-
-    /** Names the rule that keeps firing by watching a further stretch of firings, then stops. */
-    private DiagnosisException runaway(KieSession session, int fired) {
-        Map<String, Integer> counts = new HashMap<>();
-        Map<String, String> files = new HashMap<>();
-        session.fireAllRules(match -> {
-            Rule rule = match.getRule();
-            counts.merge(rule.getName(), 1, Integer::sum);
-            RuleImpl impl = (RuleImpl) rule;
-            files.putIfAbsent(rule.getName(), impl.getResource() == null ? "?" : impl.getResource().getSourcePath());
-            return true;
-        }, 200);
-        String rule = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
-        return new DiagnosisException("rule \"" + rule + "\" in " + files.getOrDefault(rule, "?")
-                + " keeps firing: stopped after " + fired + " rule firings. A rule must only insert result facts, never"
-                + " change or re-insert the facts it matches.");
+    /** A live session on these rules; close it to return it to the pool. */
+    public Session open() {
+        return new Session(sessions.newKieSession(ONE_THREAD_AT_A_TIME), fireLimit);
     }
 }

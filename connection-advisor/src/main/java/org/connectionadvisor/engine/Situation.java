@@ -1,106 +1,220 @@
 package org.connectionadvisor.engine;
 
-import org.connectionadvisor.Facts;
-import org.connectionadvisor.input.Vocabulary;
-
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
+import org.connectionadvisor.Facts;
+import org.connectionadvisor.input.PastedMessage;
+import org.connectionadvisor.input.ServerUrls;
+import org.connectionadvisor.input.Vocabulary;
 import org.connectionadvisor.rules.Client;
+import org.connectionadvisor.rules.Confirmed;
 import org.connectionadvisor.rules.Context;
+import org.connectionadvisor.rules.Input;
 import org.connectionadvisor.rules.Os;
 import org.connectionadvisor.rules.Product;
+import org.connectionadvisor.rules.Release;
 import org.connectionadvisor.rules.Scope;
+import org.connectionadvisor.rules.Setting;
 import org.connectionadvisor.rules.Symptom;
-import org.connectionadvisor.rules.Versions;
 
 /**
- * Facts turned into the rule engine's input: one fact per input item, each saying in words where it came from.
- * Here, not in rules, are the two inferences the inventory defines on input: the product from the server URL and
- * symptoms from a pasted error message.
+ * The inputs of one diagnosis: every fact the user gave, and every fact inferred from them (the inventory's inference
+ * rules v2), each saying in words where it came from. A given fact always wins over an inference. The pasted message
+ * is read once; the what-ifs of questions and of the "what did each fact do" report derive new situations from this
+ * one without reading it again.
  */
 public final class Situation {
-    private static final String UNKNOWN = "unknown";
-    private static final List<Map.Entry<String, Pattern>> CODES_IN_MESSAGES = List.of(
-            Map.entry("TF31002", Pattern.compile("\\bTF31002\\b", Pattern.CASE_INSENSITIVE)),
-            Map.entry("TF31003", Pattern.compile("\\bTF31003\\b", Pattern.CASE_INSENSITIVE)),
-            Map.entry("HTTP-401", Pattern.compile("(?<![\\w.])401(?![\\w.])")));
+    private static final Set<String> VISUAL_STUDIO_CODES = Set.of("TF31002", "TF31003");
 
-    private final Product product;
-    private final List<Object> facts;
+    private final Facts facts;
+    private final PastedMessage message;
+    /** Input keys left out, to see what the diagnosis would be without them. */
+    private final Set<String> without;
+    private final List<Input> inputs;
+    private final Setting setting;
 
-    private Situation(Product product, List<Object> facts) {
-        this.product = product;
+    private Situation(Facts facts, PastedMessage message, Set<String> without) {
         this.facts = facts;
+        this.message = message;
+        this.without = without;
+        this.setting = setting();
+        this.inputs = List.copyOf(build());
     }
 
-    public static Situation of(Facts given) {
-        Product product = product(given);
-        List<Object> facts = new ArrayList<>(8 + given.context().size());
-        facts.add(product);
-        facts.add(new Scope(given.scope().orElse(UNKNOWN)));
-        facts.add(new Client(given.client().orElse(UNKNOWN)));
-        facts.add(new Os(given.os().orElse(UNKNOWN)));
-        facts.add(new Versions(
-                given.visualStudioVersion().map(v -> Vocabulary.releaseYear(Vocabulary.VISUAL_STUDIO_VERSION, v)).orElse(0),
-                given.serverVersion().map(v -> Vocabulary.releaseYear(Vocabulary.SERVER_VERSION, v)).orElse(0)));
-        facts.addAll(symptoms(given));
-        for (String flag : given.context()) {
-            facts.add(new Context(flag, "you said " + Vocabulary.CONTEXT_FLAGS.label(flag)));
+    public static Situation of(Facts facts) {
+        return new Situation(facts, PastedMessage.of(facts.errorMessage().orElse(null)), Set.of());
+    }
+
+    /** The situation of other facts with the same pasted message, which is not read again. */
+    public Situation with(Facts other) {
+        if (!Objects.equals(other.errorMessage(), facts.errorMessage())) {
+            return of(other);
         }
-        return new Situation(product, List.copyOf(facts));
+        return new Situation(other, message, without);
     }
 
-    public List<Object> facts() {
+    /** This situation without one input (its key, as {@link Input#key()}), and without what was inferred from it. */
+    public Situation without(String key) {
+        Set<String> more = new HashSet<>(without);
+        more.add(key);
+        return new Situation(facts, message, Set.copyOf(more));
+    }
+
+    public Facts facts() {
         return facts;
     }
 
-    /** The product as the rules see it: given, inferred from the URL, or "unknown". */
-    public String product() {
-        return product.name();
+    /** The facts inserted into a rule session, in a stable order. */
+    public List<Input> inputs() {
+        return inputs;
     }
 
-    private static Product product(Facts given) {
+    /** The product as the rules see it: "services", "server" or "unknown". */
+    public String product() {
+        return setting.productName();
+    }
+
+    /** Whether an input with this key is present, given or inferred. */
+    public boolean knows(String key) {
+        return inputs.stream().anyMatch(input -> input.key().equals(key));
+    }
+
+    private Setting setting() {
+        return new Setting(product(facts, message), scope(), client());
+    }
+
+    private List<Input> build() {
+        List<Input> built = new ArrayList<>();
+        add(built, setting.product());
+        add(built, setting.scope());
+        add(built, setting.client());
+        facts.os().ifPresent(os -> add(built, new Os(os, "the client runs " + Vocabulary.OPERATING_SYSTEMS.label(os), false)));
+        facts.visualStudioVersion().ifPresent(version -> add(built, release(Release.VISUAL_STUDIO,
+                Vocabulary.release(Vocabulary.VISUAL_STUDIO_VERSION, version), "Visual Studio is the %s release")));
+        facts.serverVersion().ifPresent(version -> add(built, release(Release.SERVER,
+                Vocabulary.release(Vocabulary.SERVER_VERSION, version), "the server is the %s release")));
+        List<Symptom> symptoms = symptoms();
+        built.addAll(symptoms);
+        facts.contextAnswers().forEach((flag, yes) -> add(built, Context.of(flag, yes, setting,
+                "you said " + (yes ? Vocabulary.CONTEXT_FLAGS.label(flag) : Vocabulary.CONTEXT_FLAGS_NO.get(flag)), false)));
+        sslFromAddress().ifPresent(ssl -> add(built, ssl));
+        for (String row : facts.confirmed()) {
+            add(built, new Confirmed(row, "you confirmed " + row));
+        }
+        return built;
+    }
+
+    private static Release release(String of, double version, String label) {
+        Release unlabelled = new Release(of, version, "", false);
+        return new Release(of, version, String.format(label, unlabelled.value()), false);
+    }
+
+    private void add(List<Input> built, Input input) {
+        if (input != null && !without.contains(input.key())) {
+            built.add(input);
+        }
+    }
+
+    private Product product(Facts given, PastedMessage pasted) {
+        if (without.contains("product")) {
+            return null;
+        }
         if (given.product().isPresent()) {
             String name = given.product().get();
-            return new Product(name, "you said the product is " + productName(name));
+            return new Product(name, "you said the product is " + productName(name), false);
         }
-        if (given.serverUrl().isPresent()) {
-            String url = given.serverUrl().get();
-            String name = Facts.ServerUrls.product(url);
-            String host = Facts.ServerUrls.host(url);
-            return new Product(name, "services".equals(name)
-                    ? "the server URL's host " + host + " is an Azure DevOps Services address"
-                    : "the server URL's host " + host + " is not an Azure DevOps Services address, so it is an Azure DevOps Server");
+        String url = given.serverUrl().orElse(null);
+        String where = "the server URL's host ";
+        if (url == null && pasted.url() != null && !without.contains("serverUrl")) {
+            url = pasted.url();
+            where = "the error message names a server whose host ";
         }
-        return new Product(UNKNOWN, "the product is not known, so rows for both Azure DevOps Services and Server apply");
+        if (url == null) {
+            return null;
+        }
+        String name = ServerUrls.product(url);
+        return new Product(name, where + ServerUrls.host(url) + ("services".equals(name)
+                ? " is an Azure DevOps Services address" : " is not an Azure DevOps Services address, so it is an Azure DevOps Server"), true);
+    }
+
+    private Scope scope() {
+        return facts.scope().filter(scope -> !without.contains("scope"))
+                .map(scope -> new Scope(scope, scopeLabel(scope), false)).orElse(null);
+    }
+
+    private static String scopeLabel(String scope) {
+        return "one-computer".equals(scope) ? "only one computer fails to connect" : "several computers or users fail to connect";
+    }
+
+    /** Given, or Visual Studio where the user reports a code only Visual Studio (Team Explorer) shows. */
+    private Client client() {
+        if (without.contains("client")) {
+            return null;
+        }
+        if (facts.client().isPresent()) {
+            String client = facts.client().get();
+            return new Client(client, "you connect from " + Vocabulary.CLIENTS.label(client), false);
+        }
+        for (String code : VISUAL_STUDIO_CODES) {
+            if (reports(code)) {
+                return new Client("visual-studio", code + " is shown by Visual Studio (Team Explorer), so you connect from Visual Studio", true);
+            }
+        }
+        return null;
+    }
+
+    private boolean reports(String code) {
+        return !without.contains("symptoms:" + code) && (facts.symptoms().contains(code)
+                || message.symptoms().stream().anyMatch(clue -> clue.code().equals(code)));
+    }
+
+    private List<Symptom> symptoms() {
+        Map<String, Symptom> symptoms = new LinkedHashMap<>();
+        for (String code : facts.symptoms()) {
+            symptoms.put(code, Symptom.of(code, setting, "you reported " + Vocabulary.SYMPTOM_CODES.label(code), false));
+        }
+        for (PastedMessage.Clue clue : message.symptoms()) {
+            symptoms.putIfAbsent(clue.code(), Symptom.of(clue.code(), setting, clue.label(), true));
+        }
+        symptoms.keySet().removeIf(code -> without.contains("symptoms:" + code));
+        if (symptoms.isEmpty()) {
+            return List.of(Symptom.of(Symptom.UNSPECIFIED, setting,
+                    "no symptom given, so every table that fits the product and scope applies", true));
+        }
+        return List.copyOf(symptoms.values());
+    }
+
+    /** An https:// address of an Azure DevOps Server means SSL is configured, unless the user answered otherwise. */
+    private Optional<Context> sslFromAddress() {
+        if (facts.contextAnswers().containsKey("ssl-configured") || !"server".equals(setting.productName())) {
+            return Optional.empty();
+        }
+        String url = facts.serverUrl().orElse(without.contains("serverUrl") ? null : message.url());
+        if (url == null || !ServerUrls.https(url)) {
+            return Optional.empty();
+        }
+        return Optional.of(Context.of("ssl-configured", true, setting,
+                "the server address " + ServerUrls.host(url) + " is reached over https://, so the server has SSL configured", true));
     }
 
     private static String productName(String product) {
         return "services".equals(product) ? "Azure DevOps Services" : "Azure DevOps Server";
     }
 
-    private static List<Symptom> symptoms(Facts given) {
-        Map<String, String> evidence = new LinkedHashMap<>();
-        for (String code : given.symptoms()) {
-            evidence.put(code, "you reported " + Vocabulary.SYMPTOM_CODES.label(code));
-        }
-        given.errorMessage().ifPresent(message -> {
-            for (Map.Entry<String, Pattern> code : CODES_IN_MESSAGES) {
-                if (code.getValue().matcher(message).find()) {
-                    evidence.putIfAbsent(code.getKey(), "the error message contains "
-                            + ("HTTP-401".equals(code.getKey()) ? "401" : code.getKey()));
-                }
-            }
-        });
-        if (evidence.isEmpty()) {
-            return List.of(new Symptom(Symptom.UNSPECIFIED, "no symptom given, so every table that fits the product and scope applies"));
-        }
-        List<Symptom> symptoms = new ArrayList<>(evidence.size());
-        evidence.forEach((code, why) -> symptoms.add(new Symptom(code, why)));
-        return symptoms;
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Situation situation && inputs.equals(situation.inputs);
+    }
+
+    @Override
+    public int hashCode() {
+        return inputs.hashCode();
     }
 }

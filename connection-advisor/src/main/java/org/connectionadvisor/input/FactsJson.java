@@ -1,9 +1,5 @@
 package org.connectionadvisor.input;
 
-import org.connectionadvisor.Facts;
-import org.connectionadvisor.InvalidFactsException;
-import org.connectionadvisor.rules.Versions;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,6 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.connectionadvisor.Facts;
+import org.connectionadvisor.InvalidFactsException;
 
 /** Reads facts from JSON, strictly: every problem becomes one {@link InvalidFactsException} naming the field. */
 public final class FactsJson {
@@ -77,13 +75,37 @@ public final class FactsJson {
                 case Vocabulary.ERROR_MESSAGE -> builder.errorMessage(text(name, value));
                 case Vocabulary.SERVER_URL -> builder.serverUrl(text(name, value));
                 case Vocabulary.SYMPTOMS -> builder.symptoms(texts(name, value));
-                case Vocabulary.CONTEXT -> builder.context(texts(name, value));
+                case Vocabulary.CONTEXT -> context(builder, value);
                 case Vocabulary.CONFIRMED -> builder.confirmed(texts(name, value));
                 case Vocabulary.RULED_OUT -> builder.ruledOut(texts(name, value));
                 default -> throw Vocabulary.unknownField(name);
             }
         }
         return builder.build();
+    }
+
+    /** A list of flags answered yes, or an object of flags answered yes or no ({@code true}, {@code false}, null: unknown). */
+    private static void context(Facts.Builder builder, JsonNode value) {
+        if (!value.isObject()) {
+            builder.context(texts(Vocabulary.CONTEXT, value));
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> answers = value.fields();
+        while (answers.hasNext()) {
+            Map.Entry<String, JsonNode> answer = answers.next();
+            String flag = answer.getKey();
+            JsonNode yes = answer.getValue();
+            if (yes.isBoolean()) {
+                builder.answer(flag, yes.booleanValue());
+            } else if (yes.isTextual() && List.of("yes", "no").contains(yes.asText().trim().toLowerCase(java.util.Locale.ROOT))) {
+                builder.answer(flag, "yes".equalsIgnoreCase(yes.asText().trim()));
+            } else if (yes.isNull()) {
+                Vocabulary.CONTEXT_FLAGS.canonical(flag); // unknown, but still a known flag
+            } else {
+                throw new InvalidFactsException(Vocabulary.CONTEXT + "." + flag, yes.toString(), Vocabulary.CONTEXT + "." + flag
+                        + ": expected true (yes), false (no) or null (not known), got " + kind(yes) + " " + yes + ".");
+            }
+        }
     }
 
     private static String text(String field, JsonNode value) {
@@ -102,7 +124,9 @@ public final class FactsJson {
     private static String[] texts(String field, JsonNode value) {
         if (!value.isArray()) {
             throw new InvalidFactsException(field, value.toString(),
-                    field + ": expected a list of strings such as [\"" + example(field) + "\"], got " + kind(value) + " " + value + ".");
+                    field + ": expected a list of strings such as [\"" + example(field) + "\"]"
+                            + (Vocabulary.CONTEXT.equals(field) ? " or an object such as {\"remote-worker\": false}" : "")
+                            + ", got " + kind(value) + " " + value + ".");
         }
         List<String> texts = new ArrayList<>(value.size());
         for (JsonNode element : value) {

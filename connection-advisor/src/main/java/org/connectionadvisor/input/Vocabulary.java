@@ -1,8 +1,5 @@
 package org.connectionadvisor.input;
 
-import org.connectionadvisor.Facts;
-import org.connectionadvisor.InvalidFactsException;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.connectionadvisor.Facts;
+import org.connectionadvisor.InvalidFactsException;
 
 /** The input vocabulary of the knowledge inventory: fields, accepted values, aliases, and the errors for the rest. */
 public final class Vocabulary {
@@ -33,16 +33,18 @@ public final class Vocabulary {
 
     /** A closed set of values with labels, in the inventory's order, plus aliases that map onto them. */
     public record Choice(String field, Map<String, String> labels, Map<String, String> aliases) {
+        /** The canonical value of a given one: case, spaces, hyphens and underscores do not matter. */
         public String canonical(String given) {
-            String key = given.trim().toLowerCase(Locale.ROOT);
+            String key = normalized(given);
             for (String value : labels.keySet()) {
-                if (value.toLowerCase(Locale.ROOT).equals(key)) {
+                if (normalized(value).equals(key)) {
                     return value;
                 }
             }
-            String aliased = aliases.get(key);
-            if (aliased != null) {
-                return aliased;
+            for (Map.Entry<String, String> alias : aliases.entrySet()) {
+                if (normalized(alias.getKey()).equals(key)) {
+                    return alias.getValue();
+                }
             }
             throw unknownValue(field, given, labels.keySet(), aliases.keySet());
         }
@@ -52,10 +54,15 @@ public final class Vocabulary {
         }
     }
 
+    private static String normalized(String value) {
+        return value.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "");
+    }
+
     public static final Choice PRODUCTS = new Choice(PRODUCT,
             labels("services", "Azure DevOps Services (formerly VSTS, in the cloud)",
                     "server", "Azure DevOps Server (formerly Team Foundation Server, on premises)"),
-            Map.of("vsts", "services", "azure-devops-services", "services", "cloud", "services",
+            labels("vsts", "services", "azure-devops-services", "services", "cloud", "services",
+                    "visual-studio-team-services", "services", "visual-studio-online", "services", "vso", "services",
                     "tfs", "server", "team-foundation-server", "server", "azure-devops-server", "server",
                     "on-premises", "server"));
     public static final Choice SCOPES = new Choice(SCOPE,
@@ -92,6 +99,18 @@ public final class Vocabulary {
                     "wants-different-credentials", "you want to sign in from Visual Studio with other credentials"),
             Map.of());
 
+    /** How each context flag reads when the answer is no. */
+    public static final Map<String, String> CONTEXT_FLAGS_NO = labels("remote-worker", "you do not work remotely",
+            "ssl-configured", "the server does not have SSL (HTTPS) configured",
+            "multiple-organizations", "you do not use several organizations in different directories",
+            "org-connected-to-directory", "the organization is not connected to Microsoft Entra ID (Azure AD)",
+            "personal-and-work-accounts", "no personal and work or school account share your sign-in address",
+            "signed-in-with-work", "you did not sign in with the work or school account",
+            "signed-in-with-personal", "you did not sign in with the personal Microsoft account",
+            "b2b-guest", "you are not a B2B guest in the tenant",
+            "multiple-server-versions", "clients do not connect to servers of different versions",
+            "wants-different-credentials", "you do not want to sign in with other credentials");
+
     public static final String SIGNED_IN_WITH_WORK = "signed-in-with-work";
     public static final String SIGNED_IN_WITH_PERSONAL = "signed-in-with-personal";
     /** The answers to {@link Facts#SIGNED_IN_WITH} and the context flag each one sets; the two flags exclude each other. */
@@ -127,6 +146,8 @@ public final class Vocabulary {
             "wants-different-credentials", "Do you want to sign in from Visual Studio with other credentials?");
 
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20[0-3]\\d)(?!\\d)");
+    /** The update after a year: "2013.2", "2013 Update 2", "2013 update 2". */
+    private static final Pattern UPDATE = Pattern.compile("(?:\\.|\\s+update\\s+)(\\d{1,2})(?!\\d)", Pattern.CASE_INSENSITIVE);
     private static final Pattern MAJOR = Pattern.compile("^\\s*(?:visual studio\\s+)?(\\d{1,2})(?:\\.\\d+)*\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** Visual Studio's internal major versions, so "16.11" reads as the 2019 release. */
@@ -159,9 +180,19 @@ public final class Vocabulary {
 
     /** The release year in a version such as "2013.1", "TFS 2012", "Azure DevOps Server 2022" or "16.11". */
     public static int releaseYear(String field, String version) {
+        return (int) release(field, version);
+    }
+
+    /**
+     * The release as a number: the year, with the update after the point ("2013.2", "2013 Update 2": 2013.2). A Visual
+     * Studio version number ("16.11") gives its year. Updates above 9 count as 9, which no release reached.
+     */
+    public static double release(String field, String version) {
         Matcher year = YEAR.matcher(version);
         if (year.find()) {
-            return Integer.parseInt(year.group(1));
+            Matcher update = UPDATE.matcher(version.substring(year.end()));
+            int number = update.lookingAt() ? Math.min(9, Integer.parseInt(update.group(1))) : 0;
+            return Integer.parseInt(year.group(1)) + number / 10.0;
         }
         Matcher major = MAJOR.matcher(version);
         if (VISUAL_STUDIO_VERSION.equals(field) && major.matches()) {

@@ -1,15 +1,14 @@
 package org.connectionadvisor.rules;
 
-import java.util.List;
-
-/** What the user connects with: "visual-studio", "browser" or "unknown". */
-public record Client(String name) implements Explained {
+/** What the user connects with, when known: "visual-studio" or "browser". */
+public record Client(String name, String label, boolean inferred) implements Input {
     @Override
-    public List<String> reasons() {
-        return switch (name) {
-            case "visual-studio" -> List.of("you connect from Visual Studio");
-            case "browser" -> List.of("you connect from a web browser");
-            default -> List.of("the client (Visual Studio or browser) is not known");
-        };
+    public String value() {
+        return name;
+    }
+
+    @Override
+    public String key() {
+        return "client";
     }
 }

@@ -1,11 +1,27 @@
 package org.connectionadvisor.rules;
 
-import java.util.List;
+/**
+ * A yes or no about the situation that is not itself a cause ("remote-worker", "ssl-configured", ...): {@code answer}
+ * is "yes" or "no". A flag nobody answered is absent, so a rule tells "said no" ({@code answer == "no"}) from "not
+ * known" (no fact).
+ */
+public record Context(String flag, String answer, String product, String scope, String client, Setting setting,
+        String label, boolean inferred) implements Input {
+    public static final String YES = "yes";
+    public static final String NO = "no";
 
-/** A fact about the situation that is not itself a cause, such as "remote-worker" or "ssl-configured". */
-public record Context(String flag, String evidence) implements Explained {
+    public static Context of(String flag, boolean yes, Setting setting, String label, boolean inferred) {
+        return new Context(flag, yes ? YES : NO, setting.productName(), setting.scopeName(), setting.clientName(), setting,
+                label, inferred);
+    }
+
     @Override
-    public List<String> reasons() {
-        return List.of(evidence);
+    public String value() {
+        return answer;
+    }
+
+    @Override
+    public String key() {
+        return "context:" + flag;
     }
 }

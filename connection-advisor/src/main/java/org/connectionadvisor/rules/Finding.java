@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.kie.api.runtime.rule.RuleContext;
 
-/** Finding: a named conclusion drawn from several facts (for example "two-identities"), for row rules to require. */
-public record Finding(String name, List<String> reasons) implements Explained {
+/** Finding: a named conclusion drawn from several inputs (for example "server-newer-than-visual-studio"). */
+public record Finding(String name, List<Input> inputs) {
     public static Finding of(RuleContext kcontext, String name) {
-        return new Finding(name, Reasons.of(kcontext));
+        return new Finding(name, Provenance.matched(kcontext));
     }
 }

@@ -1,11 +1,14 @@
 package org.connectionadvisor.rules;
 
-import java.util.List;
-
-/** The client computer's Windows version ("windows-10", ...) or "unknown"; it picks the client cache folder. */
-public record Os(String name) implements Explained {
+/** The client computer's Windows version, when known: "windows-10", "windows-8", "windows-7", "windows-vista". */
+public record Os(String name, String label, boolean inferred) implements Input {
     @Override
-    public List<String> reasons() {
-        return List.of("unknown".equals(name) ? "the client's Windows version is not known" : "the client runs " + name);
+    public String value() {
+        return name;
+    }
+
+    @Override
+    public String key() {
+        return "os";
     }
 }

@@ -1,13 +1,14 @@
 package org.connectionadvisor.rules;
 
-import java.util.List;
-
-/** Which product the user connects to: "services", "server" or "unknown", with how that is known. */
-public record Product(String name, String evidence) implements Explained {
-    public static final String UNKNOWN = "unknown";
+/** The product, when known: "services" (Azure DevOps Services, formerly VSTS) or "server" (Azure DevOps Server, formerly TFS). */
+public record Product(String name, String label, boolean inferred) implements Input {
+    @Override
+    public String value() {
+        return name;
+    }
 
     @Override
-    public List<String> reasons() {
-        return List.of(evidence);
+    public String key() {
+        return "product";
     }
 }

@@ -1,15 +1,14 @@
 package org.connectionadvisor.rules;
 
-import java.util.List;
-
-/** How many computers fail: "one-computer", "several-computers" or "unknown". */
-public record Scope(String name) implements Explained {
+/** How many computers fail, when known: "one-computer" or "several-computers". */
+public record Scope(String name, String label, boolean inferred) implements Input {
     @Override
-    public List<String> reasons() {
-        return switch (name) {
-            case "one-computer" -> List.of("only one computer fails to connect");
-            case "several-computers" -> List.of("several computers or users fail to connect");
-            default -> List.of("not known whether one computer or several fail");
-        };
+    public String value() {
+        return name;
+    }
+
+    @Override
+    public String key() {
+        return "scope";
     }
 }

@@ -1,16 +1,24 @@
 package org.connectionadvisor.rules;
 
-import java.util.List;
-
 /**
- * One reported symptom. When the caller reports none, a single {@code Symptom("unspecified")} stands in,
- * so topic rules can say "these symptoms, or none given" with one constraint.
+ * One reported or inferred symptom, with the setting it was seen in. When the user reports none, one
+ * {@code Symptom("unspecified")} stands in, so that a table can say "these symptoms, or none given".
  */
-public record Symptom(String code, String evidence) implements Explained {
+public record Symptom(String code, String product, String scope, String client, Setting setting, String label,
+        boolean inferred) implements Input {
     public static final String UNSPECIFIED = "unspecified";
 
+    public static Symptom of(String code, Setting setting, String label, boolean inferred) {
+        return new Symptom(code, setting.productName(), setting.scopeName(), setting.clientName(), setting, label, inferred);
+    }
+
     @Override
-    public List<String> reasons() {
-        return List.of(evidence);
+    public String value() {
+        return code;
+    }
+
+    @Override
+    public String key() {
+        return "symptoms:" + code;
     }
 }

@@ -1,14 +1,12 @@
 package org.connectionadvisor.admin;
 
-import org.connectionadvisor.RuleProblem;
-import org.connectionadvisor.RulesException;
-import org.connectionadvisor.engine.RuleBase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 
+import org.connectionadvisor.RuleProblem;
+import org.connectionadvisor.RulesException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class CompileProblemsTest {
     private static List<String> problems(String drl) {
-        RulesException refused = catchThrowableOfType(() -> RuleBase.compile(List.of(new DrlFile("c.drl", drl))),
+        RulesException refused = catchThrowableOfType(() -> RuleCompiler.compile(List.of(new DrlFile("c.drl", drl))),
                 RulesException.class);
         assertThat(refused).as("the rules compiled").isNotNull();
         return refused.problems().stream().map(RuleProblem::format).toList();

@@ -1,9 +1,8 @@
 package org.connectionadvisor.admin;
 
-import org.connectionadvisor.engine.RuleBase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.connectionadvisor.engine.RuleBase;
 import org.junit.jupiter.api.Test;
 
 /** The build's precompiled packaged rules are the rules of rules-drl/ as they are now, not an older build's. */
@@ -16,7 +15,7 @@ class PrecompiledRulesTest {
     @Test
     void precompiledRulesHaveTheCatalogOfTheDrlCompiledNow() {
         RuleBase precompiled = PrecompiledRules.packaged();
-        RuleBase compiled = RuleBase.compile(DrlFile.packaged());
+        RuleBase compiled = RuleCompiler.compile(DrlFile.packaged());
 
         assertThat(precompiled.rows()).isNotEmpty().containsExactlyEntriesOf(compiled.rows());
     }

@@ -1,0 +1,95 @@
+package org.connectionadvisor.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.connectionadvisor.Heard;
+import org.connectionadvisor.Recommendation;
+import org.connectionadvisor.rules.Advice;
+import org.connectionadvisor.rules.Detail;
+import org.connectionadvisor.rules.Input;
+import org.connectionadvisor.rules.Symptom;
+
+/**
+ * What each fact of a diagnosis did. What a fact supports and what rests on it is read from what the rules matched;
+ * what it rules out is seen by diagnosing without it (on the same live session) and comparing: a row that appears
+ * without the fact and not with it is ruled out by it. Every fact given or inferred is listed, so none is silently
+ * dropped: a fact that did none of this is said to be set aside.
+ */
+public final class HeardReport {
+    private static final int LISTED = 5;
+
+    private HeardReport() {
+    }
+
+    public static List<Heard> of(Situation situation, List<Recommendation> current, RuleBase rules) {
+        Set<String> shown = new LinkedHashSet<>();
+        current.forEach(r -> shown.add(r.id()));
+        Map<Input, Set<String>> supports = new HashMap<>();
+        Map<Input, Set<String>> uses = new HashMap<>();
+        List<Heard> heard = new ArrayList<>();
+        try (Session session = rules.open()) {
+            session.apply(situation.inputs());
+            Session.State state = session.state();
+            for (Advice advice : state.advice()) {
+                if (shown.contains(advice.row())) {
+                    advice.support().forEach(input -> supports.computeIfAbsent(input, k -> new LinkedHashSet<>()).add(advice.row()));
+                    advice.because().forEach(input -> uses.computeIfAbsent(input, k -> new LinkedHashSet<>()).add(advice.row()));
+                    for (Detail detail : state.details()) {
+                        if (mentions(advice, detail.key())) {
+                            detail.inputs().forEach(input -> uses.computeIfAbsent(input, k -> new LinkedHashSet<>()).add(advice.row()));
+                        }
+                    }
+                }
+            }
+            for (Input input : situation.inputs()) {
+                if (input instanceof Symptom symptom && Symptom.UNSPECIFIED.equals(symptom.code())) {
+                    continue;
+                }
+                Situation without = situation.without(input.key());
+                session.apply(without.inputs());
+                List<String> excludes = new ArrayList<>();
+                for (Recommendation r : Ranking.rank(session.state(), rules.rows(), without.facts())) {
+                    if (!shown.contains(r.id())) {
+                        excludes.add(r.id());
+                    }
+                }
+                List<String> supported = List.copyOf(supports.getOrDefault(input, Set.of()));
+                List<String> used = uses.getOrDefault(input, Set.of()).stream().filter(row -> !supported.contains(row)).toList();
+                heard.add(new Heard(input.key(), input.value(), input.inferred(), input.label(), supported, used, excludes,
+                        summary(supported, used, excludes)));
+            }
+        }
+        return heard;
+    }
+
+    private static boolean mentions(Advice advice, String key) {
+        String placeholder = "{" + key + "}";
+        return advice.resolution().contains(placeholder) || advice.steps().stream().anyMatch(step -> step.contains(placeholder));
+    }
+
+    private static String summary(List<String> supports, List<String> uses, List<String> excludes) {
+        List<String> parts = new ArrayList<>(3);
+        if (!supports.isEmpty()) {
+            parts.add("supports " + listed(supports));
+        }
+        if (!uses.isEmpty()) {
+            parts.add("used by " + listed(uses));
+        }
+        if (!excludes.isEmpty()) {
+            parts.add("rules out " + listed(excludes));
+        }
+        return parts.isEmpty() ? "set aside: no row that can apply uses it" : String.join("; ", parts);
+    }
+
+    private static String listed(List<String> rows) {
+        if (rows.size() <= LISTED) {
+            return String.join(", ", rows);
+        }
+        return rows.size() + " rows (" + String.join(", ", rows.subList(0, LISTED)) + ", ...)";
+    }
+}

@@ -1,0 +1,121 @@
+package org.connectionadvisor.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.connectionadvisor.DiagnosisException;
+import org.connectionadvisor.rules.Advice;
+import org.connectionadvisor.rules.Detail;
+import org.connectionadvisor.rules.Input;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * A rule session kept alive across changes of its inputs. The rules insert their results logically, so when an input
+ * goes, whatever was concluded from it goes too: a what-if is "apply these inputs, read the results", and applying
+ * the original inputs again takes it back, each step costing only what the change touches.
+ */
+public final class Session implements AutoCloseable {
+    private final KieSession kie;
+    private final int fireLimit;
+    private final Map<Input, FactHandle> handles = new HashMap<>();
+    private final Set<Advice> advice = new LinkedHashSet<>();
+    private final Set<Detail> details = new LinkedHashSet<>();
+
+    Session(KieSession kie, int fireLimit) {
+        this.kie = kie;
+        this.fireLimit = fireLimit;
+        kie.addEventListener(new Results());
+    }
+
+    /** What the rules concluded: the advice of the row rules and the wording details of the finding rules. */
+    public record State(List<Advice> advice, List<Detail> details) {
+    }
+
+    /** Makes the session hold exactly these inputs, then lets the rules settle. */
+    public void apply(List<Input> inputs) {
+        Set<Input> wanted = new HashSet<>(inputs);
+        handles.entrySet().removeIf(held -> {
+            if (wanted.contains(held.getKey())) {
+                return false;
+            }
+            kie.delete(held.getValue());
+            return true;
+        });
+        for (Input input : inputs) {
+            if (!handles.containsKey(input)) {
+                handles.put(input, kie.insert(input));
+            }
+        }
+        int fired = kie.fireAllRules(fireLimit);
+        if (fired >= fireLimit) {
+            throw runaway(fired);
+        }
+    }
+
+    public State state() {
+        return new State(List.copyOf(advice), List.copyOf(details));
+    }
+
+    /** Returns the session to its pool, reset. */
+    @Override
+    public void close() {
+        kie.dispose();
+    }
+
+    /** Keeps the results as the rules insert and retract them, so reading them needs no scan of the session. */
+    private final class Results implements RuleRuntimeEventListener {
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getObject() instanceof Advice a) {
+                advice.add(a);
+            } else if (event.getObject() instanceof Detail d) {
+                details.add(d);
+            }
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            if (event.getOldObject() instanceof Advice a) {
+                advice.remove(a);
+            } else if (event.getOldObject() instanceof Detail d) {
+                details.remove(d);
+            }
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            // the rules only insert and retract
+        }
+    }
+
+    /** Names the rule that keeps firing by watching a further stretch of firings, then stops. */
+    private DiagnosisException runaway(int fired) {
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, String> files = new HashMap<>();
+        kie.fireAllRules(match -> {
+            Rule rule = match.getRule();
+            counts.merge(rule.getName(), 1, Integer::sum);
+            RuleImpl impl = (RuleImpl) rule;
+            files.putIfAbsent(rule.getName(), impl.getResource() == null ? "?" : impl.getResource().getSourcePath());
+            return true;
+        }, 200);
+        List<Map.Entry<String, Integer>> byCount = new ArrayList<>(counts.entrySet());
+        byCount.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        String rule = byCount.isEmpty() ? "?" : byCount.get(0).getKey();
+        return new DiagnosisException("rule \"" + rule + "\" in " + files.getOrDefault(rule, "?")
+                + " keeps firing: stopped after " + fired + " rule firings. Its results make new matches for itself;"
+                + " a rule should rest on the inputs and on the results of other rules.");
+    }
+}

@@ -1,0 +1,39 @@
+package org.connectionadvisor.input;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+import org.connectionadvisor.InvalidFactsException;
+
+/** How a server URL tells the product: Azure DevOps Services lives at dev.azure.com and *.visualstudio.com. */
+public final class ServerUrls {
+    private ServerUrls() {
+    }
+
+    /** The URL's host, lower case; an {@link InvalidFactsException} on {@code serverUrl} when it has none. */
+    public static String host(String url) {
+        String trimmed = url == null ? "" : url.trim();
+        try {
+            URI uri = new URI(trimmed.contains("://") ? trimmed : "https://" + trimmed);
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                throw new URISyntaxException(trimmed, "no host");
+            }
+            return uri.getHost().toLowerCase(Locale.ROOT);
+        } catch (URISyntaxException e) {
+            throw new InvalidFactsException(Vocabulary.SERVER_URL, url, "serverUrl: '" + url
+                    + "' is not a URL. Accepted: an address such as https://dev.azure.com/fabrikam or http://tfs.contoso.com:8080/tfs.");
+        }
+    }
+
+    /** "services" for an Azure DevOps Services address, "server" for any other. */
+    public static String product(String url) {
+        String host = host(url);
+        return host.equals("dev.azure.com") || host.endsWith(".visualstudio.com") ? "services" : "server";
+    }
+
+    /** Whether the address names the https scheme. */
+    public static boolean https(String url) {
+        return url.trim().regionMatches(true, 0, "https://", 0, "https://".length());
+    }
+}

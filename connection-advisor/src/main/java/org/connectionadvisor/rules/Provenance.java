@@ -1,0 +1,182 @@
+package org.connectionadvisor.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
+import org.drools.base.rule.constraint.Constraint;
+import org.drools.mvel.MVELConstraint;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * Which inputs are behind a rule's result, read from what the rule matched: the inputs it matched directly or through
+ * the findings it matched, plus the product, scope or client wherever a matched pattern tests that field. Inputs
+ * gathered by {@code from collect} are kept apart: they support a row rather than make it apply.
+ */
+public final class Provenance {
+    /** Rule metadata under which {@link #prepare} keeps the setting fields a rule's patterns test. */
+    private static final String TESTED_SETTING = "connection-advisor:tested-setting";
+    /** The setting fields, in the order a "because" names them. */
+    private static final List<String> SETTING_FIELDS = List.of("product", "scope", "client");
+
+    private Provenance() {
+    }
+
+    /**
+     * Works out once which setting fields a rule tests, so that its firings need not. The advisor calls it for every
+     * rule it loads; a rule base built elsewhere (the KIE module) works without it, only slower.
+     */
+    public static void prepare(Rule rule) {
+        ((RuleImpl) rule).addMetaAttribute(TESTED_SETTING, testedSetting((RuleImpl) rule));
+    }
+
+    /** The setting the rule tests first (product, scope, client), then the inputs it matched, each once. */
+    static List<Input> matched(RuleContext kcontext) {
+        List<Input> setting = new ArrayList<>(3);
+        List<Input> inputs = new ArrayList<>(4);
+        Collection<String> tested = tested(kcontext.getRule());
+        for (Object matched : kcontext.getMatch().getObjects()) {
+            if (matched instanceof Input input) {
+                add(inputs, input);
+                if (input instanceof Symptom symptom) {
+                    addSetting(setting, symptom.setting(), tested);
+                } else if (input instanceof Context context) {
+                    addSetting(setting, context.setting(), tested);
+                }
+            } else if (matched instanceof Topic topic) {
+                addAll(inputs, topic.inputs());
+                addSetting(setting, topic.setting(), tested);
+            } else {
+                addAll(inputs, derivedInputs(matched));
+            }
+        }
+        if (setting.isEmpty()) {
+            return List.copyOf(inputs);
+        }
+        addAll(setting, inputs);
+        return List.copyOf(setting);
+    }
+
+    static List<Input> collected(RuleContext kcontext) {
+        List<Input> inputs = new ArrayList<>(2);
+        for (Object matched : kcontext.getMatch().getObjects()) {
+            if (matched instanceof Collection<?> gathered) {
+                for (Object each : gathered) {
+                    if (each instanceof Input input) {
+                        add(inputs, input);
+                    } else {
+                        addAll(inputs, derivedInputs(each));
+                    }
+                }
+            }
+        }
+        return inputs.isEmpty() ? List.of() : List.copyOf(inputs);
+    }
+
+    /** Whether the rule matched a table of the documents' first steps. */
+    static boolean throughFirstSteps(RuleContext kcontext) {
+        for (Object matched : kcontext.getMatch().getObjects()) {
+            if (matched instanceof Topic topic && topic.firstSteps()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The setting of the first matched fact that carries one. */
+    static Setting setting(RuleContext kcontext) {
+        for (Object matched : kcontext.getMatch().getObjects()) {
+            if (matched instanceof Symptom symptom) {
+                return symptom.setting();
+            } else if (matched instanceof Context context) {
+                return context.setting();
+            } else if (matched instanceof Topic topic) {
+                return topic.setting();
+            }
+        }
+        return Setting.NOTHING_KNOWN;
+    }
+
+    static String metadata(RuleContext kcontext, String key) {
+        Object value = kcontext.getRule().getMetaData().get(key);
+        if (value == null) {
+            throw new IllegalStateException("rule '" + kcontext.getRule().getName() + "' has no @" + key + " metadata");
+        }
+        return value.toString();
+    }
+
+    private static List<Input> derivedInputs(Object matched) {
+        if (matched instanceof Topic topic) {
+            return topic.inputs();
+        } else if (matched instanceof Finding finding) {
+            return finding.inputs();
+        } else if (matched instanceof Detail detail) {
+            return detail.inputs();
+        }
+        return List.of();
+    }
+
+    private static void addSetting(List<Input> inputs, Setting setting, Collection<String> tested) {
+        for (String field : tested) {
+            Input input = setting.input(field);
+            if (input != null) {
+                add(inputs, input);
+            }
+        }
+    }
+
+    private static void addAll(List<Input> inputs, List<Input> more) {
+        for (Input input : more) {
+            add(inputs, input);
+        }
+    }
+
+    private static void add(List<Input> inputs, Input input) {
+        if (!inputs.contains(input)) {
+            inputs.add(input);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Collection<String> tested(Rule rule) {
+        Map<String, Object> meta = rule.getMetaData();
+        Object prepared = meta.get(TESTED_SETTING);
+        return prepared != null ? (Collection<String>) prepared : testedSetting((RuleImpl) rule);
+    }
+
+    /** The setting fields tested by the rule's positive patterns (not those under "not" or inside "collect"). */
+    private static List<String> testedSetting(RuleImpl rule) {
+        Set<String> fields = new HashSet<>();
+        collectTested(rule.getLhs(), fields);
+        return SETTING_FIELDS.stream().filter(fields::contains).toList();
+    }
+
+    private static void collectTested(RuleConditionElement element, Set<String> fields) {
+        if (element instanceof GroupElement group) {
+            if (group.isNot()) {
+                return;
+            }
+            for (RuleConditionElement nested : group.getChildren()) {
+                collectTested(nested, fields);
+            }
+        } else if (element instanceof Pattern pattern && pattern.getSource() == null) {
+            for (Constraint constraint : pattern.getConstraints()) {
+                if (constraint instanceof MVELConstraint mvel) {
+                    // The rule subset allows only "field op value" constraints, so the field leads the expression.
+                    String field = mvel.getExpression().strip().split("[^A-Za-z0-9_]", 2)[0];
+                    if (SETTING_FIELDS.contains(field)) {
+                        fields.add(field);
+                    }
+                }
+            }
+        }
+    }
+}
