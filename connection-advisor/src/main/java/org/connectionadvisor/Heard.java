@@ -2,6 +2,8 @@ package org.connectionadvisor;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What one fact did in a diagnosis: a fact the user gave, or one inferred from what the user gave ({@code inferred}).
  * {@code fact} names it ("product", "symptoms:TF31002", "context:remote-worker"), {@code value} is its value
@@ -19,6 +21,7 @@ public record Heard(String fact, String value, boolean inferred, String label, L
     }
 
     /** Whether no row that can apply uses this fact. */
+    @JsonProperty("setAside")
     public boolean setAside() {
         return supports.isEmpty() && uses.isEmpty() && excludes.isEmpty();
     }

@@ -53,9 +53,10 @@ final class AskCommand implements Callable<Integer> {
     private ConnectionAdvisor advisor;
     private Facts facts;
     private Diagnosis diagnosis;
-    /** Questions answered or skipped; a "no" leaves the facts unchanged, so the facts alone cannot tell. */
-    private final Set<String> done = new HashSet<>();
-    /** Skipped questions are not asked again, but stay in the final list since their answer would still help. */
+    /**
+     * Skipped questions are not asked again, but stay in the final list since their answer would still help. An answer,
+     * a "no" included, is kept in the facts, so an answered question is never asked again.
+     */
     private final Set<String> skipped = new HashSet<>();
     private BufferedReader in;
     private PrintWriter out;
@@ -83,15 +84,14 @@ final class AskCommand implements Callable<Integer> {
         out.println("Facts now: " + json(facts));
         out.println("Final ranking:");
         out.println();
-        TextReport.print(diagnosis.recommendations(),
-                diagnosis.questions().stream().filter(q -> !done.contains(q.id()) || skipped.contains(q.id())).toList(), out);
+        TextReport.print(diagnosis, out);
         return Main.OK;
     }
 
     private void converse() throws IOException {
         boolean goOn = true;
         while (goOn) {
-            Optional<Question> next = diagnosis.nextQuestion(done);
+            Optional<Question> next = diagnosis.nextQuestion(skipped);
             Optional<Recommendation> first = diagnosis.first();
             if (next.isPresent()) {
                 goOn = ask(next.get());
@@ -121,15 +121,12 @@ final class AskCommand implements Callable<Integer> {
             if ("?".equals(line)) {
                 explainFirst();
             } else if ("s".equalsIgnoreCase(line)) {
-                done.add(question.id());
                 skipped.add(question.id());
                 out.println("Skipped; it will not be asked again.");
                 return true;
             } else {
                 try {
-                    Facts answered = facts.with(question.id(), value(question, line));
-                    done.add(question.id());
-                    update(answered);
+                    update(facts.with(question.id(), value(question, line)));
                     return true;
                 } catch (InvalidFactsException bad) {
                     out.println(bad.getMessage());
@@ -194,7 +191,7 @@ final class AskCommand implements Callable<Integer> {
         recommendations.stream().limit(TOP).forEach(r -> out.printf("  %d. %s [%s, %s]%n", r.rank(), r.title(), r.id(), r.status().word()));
     }
 
-    /** Why the first recommendation ranks first: its status names its band, the documents' order decides within it. */
+    /** Why the first recommendation ranks first: its band, then the documents' order within it. */
     private void explainFirst() {
         Optional<Recommendation> first = diagnosis.first();
         if (first.isEmpty()) {
@@ -203,10 +200,12 @@ final class AskCommand implements Callable<Integer> {
         }
         Recommendation r = first.get();
         out.printf("1. %s [%s] ranks first.%n", r.title(), r.id());
-        out.println("   Status: " + r.status().word() + ". Band: " + switch (r.status()) {
-            case CONFIRMED -> "you confirmed it, and confirmed rows rank first.";
-            case LIKELY -> "a specific fact points at it; such rows rank before those that only fit, and no row is confirmed.";
-            case POSSIBLE -> "it fits the product, scope and symptoms, nothing more; no row is confirmed or pointed at by a specific fact.";
+        out.println("   Status: " + r.status().word() + ". Band: " + switch (r.band()) {
+            case "confirmed" -> "you confirmed it, and confirmed rows rank first.";
+            case "supported" -> "facts you gave support it (" + r.supportedBy().size()
+                    + "); supported rows come first, those with more supporting facts before the others.";
+            case "first-step" -> "the documents give it as a first step; first steps come before the rows no fact supports.";
+            default -> "no fact supports it in particular; such rows follow the documents' own order.";
         });
         out.println("   Within its band the documents' order (rule salience) puts it first.");
         out.println("   Because: " + String.join("; ", r.because()) + ".");

@@ -5,40 +5,60 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.connectionadvisor.Diagnosis;
+import org.connectionadvisor.Heard;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.Recommendation;
 import org.connectionadvisor.Source;
 
-/** A diagnosis for a person at a terminal: a numbered list with why and where from, then the open questions. */
+/**
+ * A diagnosis for a person at a terminal: a numbered list with why and where from, what each fact did, then the open
+ * questions.
+ */
 final class TextReport {
     private TextReport() {
     }
 
     static void print(Diagnosis diagnosis, PrintWriter out) {
-        print(diagnosis.recommendations(), diagnosis.questions(), out);
+        print(diagnosis, diagnosis.questions(), out);
     }
 
     /** The same report with the questions chosen by the caller (ask leaves out those already asked). */
-    static void print(List<Recommendation> recommendations, List<Question> questions, PrintWriter out) {
-        if (recommendations.isEmpty()) {
+    static void print(Diagnosis diagnosis, List<Question> questions, PrintWriter out) {
+        if (diagnosis.recommendations().isEmpty()) {
             out.println("No recommendation fits these facts (every fitting row is ruled out, or the facts exclude them all).");
         }
-        for (Recommendation r : recommendations) {
+        for (Recommendation r : diagnosis.recommendations()) {
             printRecommendation(r, out);
             out.println();
         }
+        printHeard(diagnosis.heard(), out);
         printQuestions(questions, out);
     }
 
     static void printRecommendation(Recommendation r, PrintWriter out) {
         out.printf("%d. %s%n", r.rank(), r.title());
-        out.printf("   [%s, %s]%n", r.id(), r.status().word());
+        out.printf("   [%s, %s%s]%n", r.id(), r.status().word(), "first-step".equals(r.band()) ? ", one of the documents' first steps" : "");
         out.println("   " + plain(r.resolution()));
         for (int i = 0; i < r.steps().size(); i++) {
             out.printf("     %d) %s%n", i + 1, plain(r.steps().get(i)));
         }
         out.println("   Why: " + String.join("; ", r.because()) + ".");
+        if (!r.supportedBy().isEmpty()) {
+            out.println("   Supported by: " + String.join("; ", r.supportedBy()) + ".");
+        }
         out.println("   Source: " + r.sources().stream().map(TextReport::source).collect(Collectors.joining("; ")));
+    }
+
+    /** Every fact given or inferred, with what it did, so none is silently dropped. */
+    static void printHeard(List<Heard> heard, PrintWriter out) {
+        if (heard.isEmpty()) {
+            return;
+        }
+        out.println("What each fact did:");
+        for (Heard fact : heard) {
+            out.printf("  - %s%s: %s%n", fact.label(), fact.inferred() ? " (inferred)" : "", fact.summary());
+        }
+        out.println();
     }
 
     static void printQuestions(List<Question> questions, PrintWriter out) {

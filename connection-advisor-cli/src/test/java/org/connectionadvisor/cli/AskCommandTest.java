@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class AskCommandTest {
     private static final String TWO_ACCOUNTS =
             "{\"product\": \"services\", \"symptoms\": [\"HTTP-401\"], \"context\": [\"personal-and-work-accounts\"]}";
-    private static final Pattern RANKED_ID = Pattern.compile("^   \\[([a-z0-9-]+), [a-z]+]$", Pattern.MULTILINE);
+    private static final Pattern RANKED_ID = Pattern.compile("^   \\[([a-z0-9-]+), [a-z]+(?:, [^\\]]+)?]$", Pattern.MULTILINE);
+    /** Answers to the yes/no questions of the two-accounts session after the account: none applies. */
+    private static final String NO_TO_THE_REST = "no\nno\nno\nno\none-computer\n";
 
     @TempDir
     private Path directory;
@@ -82,7 +84,7 @@ class AskCommandTest {
         assertThat(session.finalIds()).containsExactly("service-account-password", "app-tier-unavailable",
                 "network-unavailable", "website-identity-misconfigured", "website-access-restricted",
                 "firewall-or-ports-misconfigured", "domain-trust", "server-id-conflict", "contact-admin-check-server",
-                "clear-client-cache", "check-permissions", "check-client-network", "check-server-online",
+                "ssl-certificate", "clear-client-cache", "check-permissions", "check-client-network", "check-server-online",
                 "project-moved-collection", "unsupported-server-version", "community-forums");
     }
 
@@ -95,9 +97,9 @@ class AskCommandTest {
                 Starting from {"product":"services","symptoms":["HTTP-401"],"context":["personal-and-work-accounts"]}.
                 Answer with a number or a value; s skips a question, ? says why the first recommendation ranks first, q quits.
                 Top 3 now:
-                  1. Your identity is not a member of the organization [not-org-member, possible]
-                  2. Your license assignment is invalid or missing [license-invalid-or-missing, possible]
-                  3. You lack the group membership the resource needs (for example Readers or Contributors) [insufficient-group-membership, possible]
+                  1. You signed in with your work or school account, but your personal account has the access [signed-in-with-work-account, likely]
+                  2. You signed in with your personal Microsoft account, but your work or school account has the access [signed-in-with-personal-account, likely]
+                  3. Reset your sign-in state: sign out, clear cookies, retry in a private session [reset-signin-state, possible]
 
                 Which account did you sign in with?
                   1) work: you signed in with the work or school account
@@ -105,22 +107,28 @@ class AskCommandTest {
                 > 1
                 Top 3 now:
                   1. You signed in with your work or school account, but your personal account has the access [signed-in-with-work-account, likely]
-                  2. Your identity is not a member of the organization [not-org-member, possible]
-                  3. Your license assignment is invalid or missing [license-invalid-or-missing, possible]
+                  2. Reset your sign-in state: sign out, clear cookies, retry in a private session [reset-signin-state, possible]
+                  3. Your identity is not a member of the organization [not-org-member, possible]
 
-                Are you a B2B guest in the organization's tenant?
+                Do you work with several organizations connected to different directories?
                   1) yes
                   2) no
                 > q
 
                 """);
-        assertThat(session.finalIds()).containsExactly("signed-in-with-work-account", "not-org-member",
+        assertThat(session.finalIds()).containsExactly("signed-in-with-work-account", "reset-signin-state", "not-org-member",
                 "license-invalid-or-missing", "insufficient-group-membership", "b2b-invitation-not-accepted",
-                "signin-redirect-loop", "reset-signin-state", "contact-support-401", "service-status", "virtual-agent");
-        // The question not answered is still open; the one answered is not.
+                "signin-redirect-loop", "contact-support-401", "service-status", "virtual-agent", "community-forums");
+        // The questions not answered are still open; the one answered is not.
+        assertThat(session.out()).contains("  - you said you signed in with the work or school account: supports "
+                + "signed-in-with-work-account; rules out signed-in-with-personal-account\n");
         assertThat(session.out()).endsWith("""
                 Questions that would narrow this down, most useful first:
+                  - Do you work with several organizations connected to different directories? (multiple-organizations: yes | no)
+                  - Is the organization connected to Microsoft Entra ID (Azure AD)? (org-connected-to-directory: yes | no)
                   - Are you a B2B guest in the organization's tenant? (b2b-guest: yes | no)
+                  - Do you want to sign in from Visual Studio with other credentials? (wants-different-credentials: yes | no)
+                  - Does the problem happen on one computer only, or on several computers or for several users? (scope: one-computer | several-computers)
                 """);
     }
 
@@ -131,11 +139,11 @@ class AskCommandTest {
         assertThat(session.out()).contains("""
                 > ?
                 1. You signed in with your personal Microsoft account, but your work or school account has the access [signed-in-with-personal-account] ranks first.
-                   Status: likely. Band: a specific fact points at it; such rows rank before those that only fit, and no row is confirmed.
+                   Status: likely. Band: facts you gave support it (2); supported rows come first, those with more supporting facts before the others.
                    Within its band the documents' order (rule salience) puts it first.
-                   Because: you said you signed in with the personal Microsoft account; you said the product is Azure DevOps Services; you reported 401 Not Authorized; you said a personal and a work or school account share your sign-in address.
+                   Because: you said the product is Azure DevOps Services; you reported 401 Not Authorized; you said you signed in with the personal Microsoft account; you said a personal and a work or school account share your sign-in address.
 
-                Are you a B2B guest in the organization's tenant?
+                Do you work with several organizations connected to different directories?
                 """);
         assertThat(session.out()).contains("(end of input)\n");
     }
@@ -165,24 +173,24 @@ class AskCommandTest {
 
     @Test
     void aSkippedQuestionIsNotAskedAgain() throws IOException {
-        Session session = ask("s\nvisual-studio\n", facts("{\"product\": \"server\", \"symptoms\": [\"TF31002\"]}").toString());
+        Session session = ask("s\nwindows-10\n", facts("{\"product\": \"server\", \"symptoms\": [\"TF31002\"]}").toString());
 
         assertThat(session.out()).contains("""
                 > s
                 Skipped; it will not be asked again.
 
-                Do you connect from Visual Studio or from a web browser?
+                Which Windows version does the client computer run?
                 """);
         assertThat(session.count("Does the problem happen on one computer only")).isEqualTo(1);
-        assertThat(session.out()).contains("Facts now: {\"product\":\"server\",\"client\":\"visual-studio\",\"symptoms\":[\"TF31002\"]}\n");
+        assertThat(session.out()).contains("Facts now: {\"product\":\"server\",\"os\":\"windows-10\",\"symptoms\":[\"TF31002\"]}\n");
         // Skipped is not answered: the final list still names it, the answered one it does not.
         assertThat(session.out()).contains("  - Does the problem happen on one computer only, or on several computers or for several users?")
-                .doesNotContain("  - Do you connect from Visual Studio or from a web browser?");
+                .doesNotContain("  - Which Windows version does the client computer run?");
     }
 
     @Test
     void noRulesTheFirstRecommendationOutAndYesEndsTheSession() throws IOException {
-        Session session = ask("work\nno\nn\ny\nnever read\n", facts(TWO_ACCOUNTS).toString());
+        Session session = ask("work\n" + NO_TO_THE_REST + "n\ny\nnever read\n", facts(TWO_ACCOUNTS).toString());
 
         assertThat(session.exit()).isZero();
         assertThat(session.out()).contains("""
@@ -194,19 +202,22 @@ class AskCommandTest {
                 > n
                 Ruled out signed-in-with-work-account.
                 Top 3 now:
-                  1. Your identity is not a member of the organization [not-org-member, possible]
+                  1. Reset your sign-in state: sign out, clear cookies, retry in a private session [reset-signin-state, possible]
                 """);
-        assertThat(session.out()).contains("> y\nGood: not-org-member fixed it.\n");
+        assertThat(session.out()).contains("> y\nGood: reset-signin-state fixed it.\n");
         assertThat(session.count("Did this fix it? (y/n)")).isEqualTo(2);
         assertThat(session.out()).doesNotContain("never read");
-        assertThat(session.out()).contains("Facts now: {\"product\":\"services\",\"symptoms\":[\"HTTP-401\"],"
-                + "\"context\":[\"personal-and-work-accounts\",\"signed-in-with-work\"],\"ruledOut\":[\"signed-in-with-work-account\"]}\n");
-        assertThat(session.finalIds()).startsWith("not-org-member").doesNotContain("signed-in-with-work-account");
+        // The no answers are kept, so the context is written with its yes and no answers.
+        assertThat(session.out()).contains("Facts now: {\"product\":\"services\",\"scope\":\"one-computer\",\"symptoms\":[\"HTTP-401\"],"
+                + "\"context\":{\"personal-and-work-accounts\":true,\"signed-in-with-work\":true,\"multiple-organizations\":false,"
+                + "\"org-connected-to-directory\":false,\"b2b-guest\":false,\"wants-different-credentials\":false},"
+                + "\"ruledOut\":[\"signed-in-with-work-account\"]}\n");
+        assertThat(session.finalIds()).startsWith("reset-signin-state").doesNotContain("signed-in-with-work-account");
     }
 
     @Test
     void aFollowUpAnswerOtherThanYesOrNoIsAskedAgain() throws IOException {
-        Session session = ask("work\nno\nperhaps\n", facts(TWO_ACCOUNTS).toString());
+        Session session = ask("work\n" + NO_TO_THE_REST + "perhaps\n", facts(TWO_ACCOUNTS).toString());
 
         assertThat(session.out()).contains("""
                 Did this fix it? (y/n)
@@ -244,7 +255,7 @@ class AskCommandTest {
                 1. A row for one computer
                    [only-one-computer, possible]
                    Only when the scope is one computer.
-                   Why: only one computer fails to connect.
+                   Why: only one computer fails to connect; no symptom given, so every table that fits the product and scope applies.
                    Source: Troubleshoot connecting to a project, "test"
                 Did this fix it? (y/n)
                 > n
@@ -256,6 +267,9 @@ class AskCommandTest {
                 Final ranking:
 
                 No recommendation fits these facts (every fitting row is ruled out, or the facts exclude them all).
+                What each fact did:
+                  - only one computer fails to connect: set aside: no row that can apply uses it
+
                 """);
     }
 

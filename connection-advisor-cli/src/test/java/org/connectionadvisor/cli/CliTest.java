@@ -31,11 +31,34 @@ class CliTest {
         assertThat(run.out()).startsWith("""
                 1. The TFSService account password expired or is wrong
                    [service-account-password, possible]
-                   The most likely cause when many users are cut off: when the service account (TFSService) password expires or is changed, many of the server's services stop. Set the new password for the service account; see Change the service account or password for Azure DevOps Server <https://learn.microsoft.com/azure/devops/server/admin/change-service-account-password>.
+                   First in the documents' table, which lists the more likely problems first: many of the server's services stop running when the service account (TFSService) password expires. Change the service account password; see Change the service account or password for Azure DevOps Server <https://learn.microsoft.com/azure/devops/server/admin/change-service-account-password>.
                    Why: you said the product is Azure DevOps Server; several computers or users fail to connect; you reported TF31002: unable to connect.
                    Source: Troubleshoot connecting to a project, "Several users can't connect to Azure DevOps Server"; TF31002: Unable to connect to VSTS or TFS, "Several users receive this error when they try to connect to an on-premises TFS"
                 """.replace("\n", System.lineSeparator()));
+        assertThat(run.out()).contains("""
+                What each fact did:
+                  - you said the product is Azure DevOps Server: used by 16 rows (service-account-password, app-tier-unavailable, \
+                network-unavailable, website-identity-misconfigured, website-access-restricted, ...); rules out 8 rows (service-status, \
+                reset-signin-state, no-active-account-or-license, org-connected-to-directory, cannot-switch-org-accounts, ...)
+                """.replace("\n", System.lineSeparator()));
         assertThat(run.out()).contains("Questions that would narrow this down, most useful first:");
+    }
+
+    @Test
+    void aSupportedRowSaysWhichFactsSupportItAndASetAsideFactIsSaidSo(@TempDir Path dir) throws Exception {
+        Run supported = run("diagnose", "facts-samples/situation-https-tfs-windows-7.json");
+        assertThat(supported.out()).startsWith("""
+                1. The server uses SSL: install its certificate and clear the client cache
+                   [ssl-certificate, likely]
+                """.replace("\n", System.lineSeparator()));
+        assertThat(supported.out()).contains("   Supported by: you said the server has SSL (HTTPS) configured." + System.lineSeparator())
+                .contains("the cache folder Drive:\\Users\\UserName\\AppData\\Local\\Microsoft\\Team Foundation\\2.0\\Cache (Windows 7 or Windows Vista)");
+
+        // The Proxy row is for one computer; with several users failing, working remotely changes nothing.
+        Path facts = Files.writeString(dir.resolve("remote.json"),
+                "{\"product\": \"server\", \"scope\": \"several-computers\", \"symptoms\": [\"TF31002\"], \"context\": [\"remote-worker\"]}");
+        assertThat(run("diagnose", facts.toString()).out())
+                .contains("  - you said you work remotely: set aside: no row that can apply uses it" + System.lineSeparator());
     }
 
     @Test
@@ -45,13 +68,26 @@ class CliTest {
         JsonNode json = new ObjectMapper().readTree(run.out());
         JsonNode first = json.get("recommendations").get(0);
         assertThat(first.get("rank").asInt()).isEqualTo(1);
-        assertThat(first.get("id").asText()).isEqualTo("no-active-account-or-license");
+        assertThat(first.get("id").asText()).isEqualTo("reset-signin-state");
         assertThat(first.get("status").asText()).isEqualTo("possible");
+        assertThat(first.get("band").asText()).isEqualTo("first-step");
+        assertThat(first.get("supportedBy")).isEmpty();
         assertThat(first.get("sources").get(0).get("document").asText()).isEqualTo("CONNECT");
-        assertThat(first.get("links").get(0).asText()).isEqualTo("https://learn.microsoft.com/azure/devops/organizations/accounts/add-organization-users");
+        assertThat(first.get("links").get(0).asText()).isEqualTo("https://aka.ms/VsSignout");
         JsonNode question = json.get("questions").get(0);
         assertThat(question.get("id").asText()).isEqualTo("product");
         assertThat(question.get("answers").get(1).get("value").asText()).isEqualTo("server");
+        JsonNode inferred = json.get("heard").get(0);
+        assertThat(inferred.get("fact").asText()).isEqualTo("client");
+        assertThat(inferred.get("value").asText()).isEqualTo("visual-studio");
+        assertThat(inferred.get("inferred").asBoolean()).isTrue();
+        assertThat(inferred.get("label").asText()).isEqualTo("TF31002 is shown by Visual Studio (Team Explorer), so you connect from Visual Studio");
+        JsonNode heard = json.get("heard").get(1);
+        assertThat(heard.get("fact").asText()).isEqualTo("symptoms:TF31002");
+        assertThat(heard.get("value").asText()).isEqualTo("TF31002");
+        assertThat(heard.get("inferred").asBoolean()).isFalse();
+        assertThat(heard.get("label").asText()).isEqualTo("you reported TF31002: unable to connect");
+        assertThat(heard.get("setAside").asBoolean()).isFalse();
     }
 
     @Test
@@ -61,7 +97,8 @@ class CliTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("error: product: 'azure' is not accepted. Accepted: services, server (also: "
-                + "azure-devops-server, azure-devops-services, cloud, on-premises, team-foundation-server, tfs, vsts)."
+                + "azure-devops-server, azure-devops-services, cloud, on-premises, team-foundation-server, tfs, visual-studio-online, "
+                + "visual-studio-team-services, vso, vsts)."
                 + System.lineSeparator());
 
         Run directory = run("diagnose", dir.toString());
@@ -83,15 +120,23 @@ class CliTest {
     @Test
     void rulesFromADirectoryReplaceThePackagedOnes(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("only.drl"), """
-                package only;
+                package org.connectionadvisor.drl;
                 import org.connectionadvisor.rules.*;
+                rule "Table: a server"
+                    @layer("finding")
+                    salience 1000
+                when
+                    Symptom( product == "server" )
+                then
+                    insertLogical( Topic.of( kcontext, "server" ) );
+                end
                 rule "only-row"
                     @row("only-row") @title("The only row") @source("TEST") @section("test")
                     salience 500
                 when
-                    $product : Product( name == "server" )
+                    Topic( name == "server" )
                 then
-                    insert( Advice.of( kcontext, "Only this." ) );
+                    insertLogical( Advice.of( kcontext, "Only this." ) );
                 end
                 """);
         Path facts = Files.writeString(dir.resolve("facts.json"), "{\"product\": \"tfs\"}");
@@ -99,7 +144,7 @@ class CliTest {
         assertThat(run.exit()).isZero();
         assertThat(new ObjectMapper().readTree(run.out()).get("recommendations").findValuesAsText("id")).containsExactly("only-row");
 
-        Files.writeString(dir.resolve("broken.drl"), "package broken;\nrule \"x\" when then end end\n");
+        Files.writeString(dir.resolve("broken.drl"), "package org.connectionadvisor.drl;\nrule \"x\" when then end end\n");
         Run broken = run("diagnose", "--rules", dir.toString(), facts.toString());
         assertThat(broken.exit()).isEqualTo(1);
         assertThat(broken.err()).startsWith("error: the rules could not be loaded:" + System.lineSeparator() + "  " + dir.resolve("broken.drl") + ":");

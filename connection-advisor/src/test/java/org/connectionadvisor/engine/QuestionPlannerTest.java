@@ -54,13 +54,13 @@ class QuestionPlannerTest {
         // multiple-organizations yes: the three switching rows join, likely, third to fifth (3 + 1); no: 0. b2b-guest
         // yes: its row, likely and higher in the documents, takes position 1 (3); no: the row leaves (1). A directory
         // brings its row in, likely, at position 3 (1 + 1). several-computers makes the status page likely at
-        // position 3 (1). Other credentials bring their row in, below the top 3 (1).
+        // position 3 (1). The wish for other credentials brings its row in, likely, at position 3 (1 + 1).
         Diagnosis diagnosis = diagnose("{\"product\": \"services\", \"symptoms\": [\"HTTP-401\"], \"context\": [\"personal-and-work-accounts\"]}");
 
         assertThat(diagnosis.ids()).startsWith("signed-in-with-work-account", "signed-in-with-personal-account", "reset-signin-state");
         assertThat(diagnosis.questions()).extracting(Question::id, Question::impact)
                 .containsExactly(tuple("signed-in-with", 3.5), tuple("multiple-organizations", 2.0), tuple("b2b-guest", 2.0),
-                        tuple("org-connected-to-directory", 1.0), tuple("scope", 0.5), tuple("wants-different-credentials", 0.5));
+                        tuple("org-connected-to-directory", 1.0), tuple("wants-different-credentials", 1.0), tuple("scope", 0.5));
         assertThat(diagnosis.questions().get(0).answers()).containsExactly(
                 new Answer("work", "you signed in with the work or school account"),
                 new Answer("personal", "you signed in with the personal Microsoft account"));
@@ -70,9 +70,14 @@ class QuestionPlannerTest {
     void servicesAsksNothingThatOnlyServerRowsDependOn() {
         // No os (the cache folder is in Server rows), no server version; scope is asked because several users failing
         // makes the status page likely, and the Visual Studio release words the update to install. TF31002 tells
-        // that the client is Visual Studio, so that is not asked.
-        assertThat(questionIds("{\"product\": \"services\", \"symptoms\": [\"TF31002\"]}")).containsExactly(
-                "multiple-organizations", "org-connected-to-directory", "scope", "visualStudioVersion", "wants-different-credentials");
+        // that the client is Visual Studio, so that is not asked. multiple-organizations: yes makes the three
+        // switching rows likely and first (3), no takes them out (3). org-connected-to-directory: yes, first (3); no,
+        // it leaves (1 + 1). The wish brings its row in first (1 + 3); several users make the status page first (3);
+        // five of the ten Visual Studio releases word the update differently (1).
+        assertThat(diagnose("{\"product\": \"services\", \"symptoms\": [\"TF31002\"]}").questions())
+                .extracting(Question::id, Question::impact).containsExactly(tuple("multiple-organizations", 3.0),
+                        tuple("org-connected-to-directory", 2.5), tuple("wants-different-credentials", 2.0), tuple("scope", 1.5),
+                        tuple("visualStudioVersion", 0.5));
     }
 
     @Test
