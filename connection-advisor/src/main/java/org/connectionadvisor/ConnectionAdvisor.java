@@ -96,7 +96,7 @@ public final class ConnectionAdvisor implements AutoCloseable {
             session.apply(situation.inputs());
             ranked = Ranking.rank(session.state(), snapshot.rows(), facts);
         }
-        return new Diagnosis(ranked, () -> QuestionPlanner.plan(situation, ranked, snapshot),
+        return new Diagnosis(ranked, () -> QuestionPlanner.plan(situation, snapshot),
                 () -> HeardReport.of(situation, ranked, snapshot));
     }
 

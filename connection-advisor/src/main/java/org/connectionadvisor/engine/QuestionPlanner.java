@@ -1,22 +1,25 @@
 package org.connectionadvisor.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 import org.connectionadvisor.Answer;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
-import org.connectionadvisor.Recommendation;
+import org.connectionadvisor.engine.Ranking.Placed;
 import org.connectionadvisor.input.Vocabulary;
+import org.connectionadvisor.rules.Input;
 import org.connectionadvisor.rules.Setting;
 
 /**
@@ -40,43 +43,94 @@ public final class QuestionPlanner {
     private static final List<Answer> YES_NO = List.of(new Answer("yes", "yes"), new Answer("no", "no"));
 
     private final Situation situation;
-    private final List<Recommendation> current;
-    private final Function<Situation, List<Recommendation>> rank;
+    private final WhatIf whatIf;
+    private final List<Placed> current;
     /** One planning asks for the same what-if several times (a pair of answers from either side). */
-    private final Map<Situation, List<Recommendation>> ranked = new HashMap<>();
+    private final Map<Situation, List<Placed>> ranked = new HashMap<>();
 
-    private QuestionPlanner(Situation situation, List<Recommendation> current, Function<Situation, List<Recommendation>> rank) {
+    private QuestionPlanner(Situation situation, WhatIf whatIf) {
         this.situation = situation;
-        this.current = current;
-        this.rank = rank;
+        this.whatIf = whatIf;
+        this.current = whatIf.apply(situation);
+    }
+
+    /** The questions for {@code situation} on {@code rules}, most useful first. */
+    public static List<Question> plan(Situation situation, RuleBase rules) {
+        try (Session session = rules.open()) {
+            return new QuestionPlanner(situation, new WhatIf(session, rules)).plan(candidates(situation));
+        }
     }
 
     /**
-     * @param situation the user's facts as the rules see them
-     * @param current   the ranking for {@code situation}
-     * @param rules     the rules that ranked it
+     * What-ifs on one live session. Most answers change no result (the rows they concern do not apply): the session
+     * then ranks as it did for the previous what-if, and nothing needs ranking again.
      */
-    public static List<Question> plan(Situation situation, List<Recommendation> current, RuleBase rules) {
-        try (Session session = rules.open()) {
-            return new QuestionPlanner(situation, current, whatIf -> {
-                session.apply(whatIf.inputs());
-                return Ranking.rank(session.state(), rules.rows(), whatIf.facts());
-            }).plan(candidates(situation));
+    private static final class WhatIf {
+        private final Session session;
+        private final RuleBase rules;
+        private List<Placed> placed;
+
+        WhatIf(Session session, RuleBase rules) {
+            this.session = session;
+            this.rules = rules;
         }
+
+        List<Placed> apply(Situation whatIf) {
+            if (session.apply(whatIf.inputs()) || placed == null) {
+                placed = Ranking.placement(session.state(), rules.rows(), whatIf.facts());
+            }
+            return placed;
+        }
+    }
+
+    /**
+     * What one question's answers do on their own, each tried from the user's facts: the change they make, whether
+     * any of them concludes anything (a topic or finding, even with no visible result), and the rules their new
+     * inputs are mentioned in.
+     */
+    private record Alone(double impact, boolean concludes, Set<String> mentionedIn) {
+    }
+
+    private Alone alone(Question question) {
+        boolean[] concludes = {false};
+        Set<String> mentionedIn = new HashSet<>();
+        double impact = average(situation, question, answered -> {
+            for (Input input : answered.inputs()) {
+                if (!situation.inputs().contains(input)) {
+                    mentionedIn.addAll(whatIf.rules.rulesMentioning(input));
+                }
+            }
+            long before = whatIf.session.conclusions();
+            List<Placed> placed = ranking(answered);
+            concludes[0] |= whatIf.session.conclusions() != before;
+            whatIf.apply(situation);
+            return difference(current, placed);
+        });
+        return new Alone(impact, concludes[0], mentionedIn);
+    }
+
+    /**
+     * Two questions that change nothing on their own can matter together only through a rule that mentions both their
+     * answers, or through a conclusion one of them draws on its own: other pairs are not tried.
+     */
+    private static boolean mayMatterTogether(Alone one, Alone other) {
+        return one.concludes() || other.concludes() || !Collections.disjoint(one.mentionedIn(), other.mentionedIn());
     }
 
     private List<Question> plan(List<Question> candidates) {
         double[] impacts = new double[candidates.size()];
+        List<Alone> alone = new ArrayList<>();
         List<Integer> inert = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
-            impacts[i] = average(situation, candidates.get(i), answered -> difference(current, ranking(answered)));
+            alone.add(alone(candidates.get(i)));
+            impacts[i] = alone.get(i).impact();
             if (impacts[i] == 0) {
                 inert.add(i);
             }
         }
         for (int i : inert) {
             for (int j : inert) {
-                if (i != j) {
+                if (i != j && mayMatterTogether(alone.get(i), alone.get(j))) {
                     impacts[i] = Math.max(impacts[i], together(candidates.get(i), candidates.get(j)) / 2);
                 }
             }
@@ -97,7 +151,7 @@ public final class QuestionPlanner {
     /** The change {@code question}'s answers make once {@code partner} is answered, averaged over both. */
     private double together(Question question, Question partner) {
         return average(situation, partner, withPartner -> {
-            List<Recommendation> before = ranking(withPartner);
+            List<Placed> before = ranking(withPartner);
             return average(withPartner, question, answered -> difference(before, ranking(answered)));
         });
     }
@@ -124,8 +178,8 @@ public final class QuestionPlanner {
         }
     }
 
-    private List<Recommendation> ranking(Situation whatIf) {
-        return ranked.computeIfAbsent(whatIf, rank);
+    private List<Placed> ranking(Situation answered) {
+        return ranked.computeIfAbsent(answered, whatIf::apply);
     }
 
     /** Every input neither given nor inferred, with the answers the vocabulary accepts for it. */
@@ -173,17 +227,20 @@ public final class QuestionPlanner {
     }
 
     /** The change from {@code before} to {@code after}, as the class comment defines it. */
-    static int difference(List<Recommendation> before, List<Recommendation> after) {
-        Map<String, Recommendation> beforeById = byId(before);
-        Map<String, Recommendation> afterById = byId(after);
+    static int difference(List<Placed> before, List<Placed> after) {
+        if (before == after) {
+            return 0; // the what-if changed no result
+        }
+        Map<String, Placed> beforeById = byId(before);
+        Map<String, Placed> afterById = byId(after);
         int difference = 0;
-        for (Recommendation was : before) {
-            Recommendation now = afterById.get(was.id());
-            if (now == null || !was.resolution().equals(now.resolution()) || !was.steps().equals(now.steps())) {
+        for (Placed was : before) {
+            Placed now = afterById.get(was.id());
+            if (now == null || !was.wording().equals(now.wording())) {
                 difference++;
             }
         }
-        for (Recommendation now : after) {
+        for (Placed now : after) {
             if (!beforeById.containsKey(now.id())) {
                 difference++;
             }
@@ -198,9 +255,9 @@ public final class QuestionPlanner {
         return difference;
     }
 
-    private static Map<String, Recommendation> byId(List<Recommendation> recommendations) {
-        Map<String, Recommendation> byId = new HashMap<>();
-        recommendations.forEach(r -> byId.put(r.id(), r));
+    private static Map<String, Placed> byId(List<Placed> ranking) {
+        Map<String, Placed> byId = new HashMap<>();
+        ranking.forEach(placed -> byId.put(placed.id(), placed));
         return byId;
     }
 }

@@ -36,6 +36,7 @@ public final class Ranking {
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]]*\\]\\((https?://[^)\\s]+)\\)");
     private static final int MAX_CACHED_TEXTS = 10_000;
     private static final Map<String, List<String>> LINKS = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> PLACEHOLDERS = new ConcurrentHashMap<>();
     private static final String CONFIRMED_REASON = "you confirmed this is the problem";
     private static final List<Class<? extends Input>> BECAUSE_ORDER = List.of(Product.class, Scope.class, Client.class,
             Os.class, Release.class, Symptom.class, Context.class, Confirmed.class);
@@ -69,8 +70,41 @@ public final class Ranking {
         }
     }
 
+    /** A row's place in the ranking and the wording its facts choose: what the questions' measure compares. */
+    public record Placed(String id, List<String> wording) {
+    }
+
     public static List<Recommendation> rank(Session.State state, Map<String, Row> rows, Facts facts) {
         Map<String, Detail> details = details(state.details());
+        List<Candidate> ordered = order(state, rows, facts);
+        List<Recommendation> ranked = new ArrayList<>(ordered.size());
+        for (Candidate c : ordered) {
+            ranked.add(recommendation(ranked.size() + 1, c, details));
+        }
+        return ranked;
+    }
+
+    /**
+     * The ranking as the questions' measure needs it, without wording it for people: a rule's texts are literals, so
+     * a row's wording changes only through the details it shows.
+     */
+    public static List<Placed> placement(Session.State state, Map<String, Row> rows, Facts facts) {
+        Map<String, Detail> details = details(state.details());
+        List<Candidate> ordered = order(state, rows, facts);
+        List<Placed> placed = new ArrayList<>(ordered.size());
+        for (Candidate c : ordered) {
+            List<String> keys = placeholders(c.advice);
+            List<String> wording = keys.isEmpty() ? List.of() : new ArrayList<>(keys.size());
+            for (String key : keys) {
+                Detail detail = details.get(key);
+                wording.add(detail == null ? null : detail.text());
+            }
+            placed.add(new Placed(c.row.id(), wording));
+        }
+        return placed;
+    }
+
+    private static List<Candidate> order(Session.State state, Map<String, Row> rows, Facts facts) {
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         for (Advice advice : state.advice()) {
             if (facts.ruledOut().contains(advice.row())) {
@@ -88,15 +122,42 @@ public final class Ranking {
                     : candidate.firstSteps ? Band.FIRST_STEP
                     : Band.DOCUMENTS_ORDER;
         }
-        ordered.sort(Comparator.comparingInt((Candidate c) -> c.band.ordinal())
-                .thenComparingInt(c -> c.band == Band.SUPPORTED ? -c.support.size() : 0)
-                .thenComparingInt(c -> -c.row.salience())
-                .thenComparing(c -> c.row.id()));
-        List<Recommendation> ranked = new ArrayList<>(ordered.size());
-        for (Candidate c : ordered) {
-            ranked.add(recommendation(ranked.size() + 1, c, details));
+        ordered.sort(IN_RANK_ORDER);
+        return ordered;
+    }
+
+    private static final Comparator<Candidate> IN_RANK_ORDER = Comparator.comparingInt((Candidate c) -> c.band.ordinal())
+            .thenComparingInt(c -> c.band == Band.SUPPORTED ? -c.support.size() : 0)
+            .thenComparingInt(c -> -c.row.salience())
+            .thenComparing(c -> c.row.id());
+
+    /** The detail keys a row's texts name, in order; cached per text like the links, since texts are the rules' literals. */
+    private static List<String> placeholders(Advice advice) {
+        if (advice.steps().isEmpty()) {
+            return placeholdersIn(advice.resolution());
         }
-        return ranked;
+        List<String> keys = new ArrayList<>(placeholdersIn(advice.resolution()));
+        advice.steps().forEach(step -> keys.addAll(placeholdersIn(step)));
+        return keys;
+    }
+
+    private static List<String> placeholdersIn(String text) {
+        List<String> keys = PLACEHOLDERS.get(text);
+        if (keys == null) {
+            List<String> found = new ArrayList<>();
+            for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', open + 1)) {
+                int close = text.indexOf('}', open);
+                if (close < 0) {
+                    break;
+                }
+                found.add(text.substring(open + 1, close));
+            }
+            keys = List.copyOf(found);
+            if (PLACEHOLDERS.size() < MAX_CACHED_TEXTS) {
+                PLACEHOLDERS.put(text, keys);
+            }
+        }
+        return keys;
     }
 
     private static Recommendation recommendation(int rank, Candidate c, Map<String, Detail> details) {

@@ -32,19 +32,28 @@ public final class Session implements AutoCloseable {
     private final Map<Input, FactHandle> handles = new HashMap<>();
     private final Set<Advice> advice = new LinkedHashSet<>();
     private final Set<Detail> details = new LinkedHashSet<>();
+    private final Results results = new Results();
+    /** Counts the results inserted and retracted, so a caller can tell a change that touched no result. */
+    private long changes;
+    /** Counts every conclusion inserted and retracted (topics and findings too), results included. */
+    private long conclusions;
 
     Session(KieSession kie, int fireLimit) {
         this.kie = kie;
         this.fireLimit = fireLimit;
-        kie.addEventListener(new Results());
+        kie.addEventListener(results);
     }
 
     /** What the rules concluded: the advice of the row rules and the wording details of the finding rules. */
     public record State(List<Advice> advice, List<Detail> details) {
     }
 
-    /** Makes the session hold exactly these inputs, then lets the rules settle. */
-    public void apply(List<Input> inputs) {
+    /**
+     * Makes the session hold exactly these inputs, then lets the rules settle; true when a result came or went (a
+     * what-if that changed no result ranks exactly as before).
+     */
+    public boolean apply(List<Input> inputs) {
+        long before = changes;
         Set<Input> wanted = new HashSet<>(inputs);
         handles.entrySet().removeIf(held -> {
             if (wanted.contains(held.getKey())) {
@@ -62,15 +71,22 @@ public final class Session implements AutoCloseable {
         if (fired >= fireLimit) {
             throw runaway(fired);
         }
+        return changes != before;
+    }
+
+    /** How many conclusions came or went so far; the difference over an apply tells whether it concluded anything. */
+    long conclusions() {
+        return conclusions;
     }
 
     public State state() {
         return new State(List.copyOf(advice), List.copyOf(details));
     }
 
-    /** Returns the session to its pool, reset. */
+    /** Returns the session to its pool, reset; a pooled session keeps its listeners, so this one is taken off. */
     @Override
     public void close() {
+        kie.removeEventListener(results);
         kie.dispose();
     }
 
@@ -78,19 +94,29 @@ public final class Session implements AutoCloseable {
     private final class Results implements RuleRuntimeEventListener {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
+            if (!(event.getObject() instanceof Input)) {
+                conclusions++;
+            }
             if (event.getObject() instanceof Advice a) {
                 advice.add(a);
+                changes++;
             } else if (event.getObject() instanceof Detail d) {
                 details.add(d);
+                changes++;
             }
         }
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
+            if (!(event.getOldObject() instanceof Input)) {
+                conclusions++;
+            }
             if (event.getOldObject() instanceof Advice a) {
                 advice.remove(a);
+                changes++;
             } else if (event.getOldObject() instanceof Detail d) {
                 details.remove(d);
+                changes++;
             }
         }
 

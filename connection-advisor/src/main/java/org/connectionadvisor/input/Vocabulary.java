@@ -32,21 +32,25 @@ public final class Vocabulary {
             SYMPTOMS, CONTEXT, ERROR_MESSAGE, SERVER_URL, CONFIRMED, RULED_OUT);
 
     /** A closed set of values with labels, in the inventory's order, plus aliases that map onto them. */
-    public record Choice(String field, Map<String, String> labels, Map<String, String> aliases) {
+    public record Choice(String field, Map<String, String> labels, Map<String, String> aliases, Map<String, String> byNormalized) {
+        Choice(String field, Map<String, String> labels, Map<String, String> aliases) {
+            this(field, labels, aliases, byNormalized(labels, aliases));
+        }
+
+        private static Map<String, String> byNormalized(Map<String, String> labels, Map<String, String> aliases) {
+            Map<String, String> byNormalized = new java.util.HashMap<>();
+            aliases.forEach((alias, value) -> byNormalized.put(normalized(alias), value));
+            labels.keySet().forEach(value -> byNormalized.put(normalized(value), value));
+            return Map.copyOf(byNormalized);
+        }
+
         /** The canonical value of a given one: case, spaces, hyphens and underscores do not matter. */
         public String canonical(String given) {
-            String key = normalized(given);
-            for (String value : labels.keySet()) {
-                if (normalized(value).equals(key)) {
-                    return value;
-                }
+            String value = byNormalized.get(normalized(given));
+            if (value == null) {
+                throw unknownValue(field, given, labels.keySet(), aliases.keySet());
             }
-            for (Map.Entry<String, String> alias : aliases.entrySet()) {
-                if (normalized(alias.getKey()).equals(key)) {
-                    return alias.getValue();
-                }
-            }
-            throw unknownValue(field, given, labels.keySet(), aliases.keySet());
+            return value;
         }
 
         public String label(String value) {
@@ -54,8 +58,16 @@ public final class Vocabulary {
         }
     }
 
+    /** Lower case, without spaces, hyphens and underscores: how values are compared. */
     private static String normalized(String value) {
-        return value.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "");
+        StringBuilder normalized = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '-' && c != '_' && !Character.isWhitespace(c)) {
+                normalized.append(Character.toLowerCase(c));
+            }
+        }
+        return normalized.toString();
     }
 
     public static final Choice PRODUCTS = new Choice(PRODUCT,

@@ -15,8 +15,6 @@ import org.connectionadvisor.Diagnosis;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
-import org.connectionadvisor.Recommendation;
-import org.connectionadvisor.Status;
 import org.connectionadvisor.input.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -173,13 +171,13 @@ class QuestionPlannerTest {
                 .hasMessage("signed-in-with: 'both' is not accepted. Accepted: work, personal.");
     }
 
-    private static Recommendation row(String id, String... steps) {
-        return new Recommendation(0, id, id, "", List.of(steps), Status.POSSIBLE, "documents-order", List.of(), List.of(), List.of(), List.of());
+    private static Ranking.Placed row(String id, String... wording) {
+        return new Ranking.Placed(id, List.of(wording));
     }
 
     @Test
-    void differenceCountsRowsLeavingAndJoiningTopThreePositionsAndChangedSteps() {
-        List<Recommendation> before = List.of(row("a"), row("b"), row("c"), row("d", "old folder"));
+    void differenceCountsRowsLeavingAndJoiningTopThreePositionsAndChangedWording() {
+        List<Ranking.Placed> before = List.of(row("a"), row("b"), row("c"), row("d", "old folder"));
 
         assertThat(QuestionPlanner.difference(before, before)).isZero();
         // d leaves from position 4.
@@ -190,7 +188,7 @@ class QuestionPlannerTest {
         // a and b swap: two positions.
         assertThat(QuestionPlanner.difference(before, List.of(row("b"), row("a"), row("c"), row("d", "old folder"))))
                 .isEqualTo(2);
-        // d's steps change below the top 3.
+        // d is worded differently (another detail), below the top 3.
         assertThat(QuestionPlanner.difference(before, List.of(row("a"), row("b"), row("c"), row("d", "new folder"))))
                 .isEqualTo(1);
         // Everything goes: four rows leave and three positions empty.

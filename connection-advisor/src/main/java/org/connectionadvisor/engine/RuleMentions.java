@@ -1,0 +1,127 @@
+package org.connectionadvisor.engine;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.Collect;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.RuleConditionElement;
+import org.drools.base.rule.constraint.Constraint;
+import org.drools.mvel.MVELConstraint;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Which rules mention a fact: one of the rule's patterns (positive, under "not", or inside "collect") is of the fact's
+ * type, and the fact passes the pattern's tests of a field against a literal with {@code ==}. Other tests are not
+ * evaluated, so a rule named here may still not match the fact, but a rule not named cannot. The question planner
+ * uses it to try two answers together only where some rule mentions both.
+ */
+final class RuleMentions {
+    /** The subset allows only "field op value" constraints; a test for equality with a literal looks like this. */
+    private static final Pattern EQUALS_LITERAL =
+            Pattern.compile("\\s*(\\w+)\\s*==\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d+(?:\\.\\d+)?)\\s*");
+    private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            Map<String, Method> accessors = new HashMap<>();
+            if (type.isRecord()) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    accessors.put(component.getName(), component.getAccessor());
+                }
+            }
+            return accessors;
+        }
+    };
+
+    /** A pattern as far as this needs it: the fact type and the fields it requires to equal a literal. */
+    private record Shape(Class<?> type, Map<String, String> literals) {
+    }
+
+    private final Map<String, List<Shape>> shapes;
+
+    private RuleMentions(Map<String, List<Shape>> shapes) {
+        this.shapes = shapes;
+    }
+
+    static RuleMentions of(Iterable<Rule> rules) {
+        Map<String, List<Shape>> shapes = new HashMap<>();
+        for (Rule rule : rules) {
+            List<Shape> ruleShapes = new ArrayList<>();
+            collect(((RuleImpl) rule).getLhs(), ruleShapes);
+            shapes.put(rule.getPackageName() + "." + rule.getName(), List.copyOf(ruleShapes));
+        }
+        return new RuleMentions(shapes);
+    }
+
+    /** The rules (package-qualified names) that mention {@code fact}. */
+    Set<String> mentioning(Object fact) {
+        Set<String> rules = new HashSet<>();
+        shapes.forEach((rule, ruleShapes) -> {
+            for (Shape shape : ruleShapes) {
+                if (shape.type().isInstance(fact) && passes(fact, shape.literals())) {
+                    rules.add(rule);
+                    return;
+                }
+            }
+        });
+        return rules;
+    }
+
+    private static boolean passes(Object fact, Map<String, String> literals) {
+        Map<String, Method> accessors = ACCESSORS.get(fact.getClass());
+        for (Map.Entry<String, String> literal : literals.entrySet()) {
+            Method accessor = accessors.get(literal.getKey());
+            if (accessor != null && !sameValue(read(accessor, fact), literal.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Object read(Method accessor, Object fact) {
+        try {
+            return accessor.invoke(fact);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + accessor + " of a fact", e);
+        }
+    }
+
+    private static boolean sameValue(Object value, String literal) {
+        if (literal.startsWith("\"")) {
+            return literal.substring(1, literal.length() - 1).equals(String.valueOf(value));
+        }
+        return value instanceof Number number && Double.parseDouble(literal) == number.doubleValue();
+    }
+
+    private static void collect(RuleConditionElement element, List<Shape> shapes) {
+        if (element instanceof GroupElement group) {
+            group.getChildren().forEach(child -> collect(child, shapes));
+        } else if (element instanceof org.drools.base.rule.Pattern pattern) {
+            if (pattern.getSource() instanceof Collect collect) {
+                collect(collect.getSourcePattern(), shapes);
+            } else if (pattern.getObjectType() instanceof ClassObjectType type) {
+                Map<String, String> literals = new HashMap<>();
+                for (Constraint constraint : pattern.getConstraints()) {
+                    if (constraint instanceof MVELConstraint mvel) {
+                        Matcher equals = EQUALS_LITERAL.matcher(mvel.getExpression());
+                        if (equals.matches()) {
+                            literals.put(equals.group(1), equals.group(2));
+                        }
+                    }
+                }
+                shapes.add(new Shape(type.getClassType(), Map.copyOf(literals)));
+            }
+        }
+    }
+}
