@@ -1,0 +1,31 @@
+package org.connectionadvisor.rules;
+
+import org.connectionadvisor.Facts;
+import org.connectionadvisor.engine.Situation;
+
+import java.util.List;
+
+/**
+ * The bridge for applications that run the rules with Drools directly, through the library jar's KIE module (the
+ * KieBase {@code connection-advisor}): the input facts a diagnosis inserts into its rule session.
+ *
+ * <pre>{@code
+ * KieSession session = KieServices.get().getKieClasspathContainer().newKieSession();
+ * Inputs.of(facts).forEach(session::insert);
+ * session.fireAllRules();
+ * session.getObjects(o -> o instanceof Advice);   // one Advice per row that applies
+ * session.dispose();
+ * }</pre>
+ */
+public final class Inputs {
+    private Inputs() {
+    }
+
+    /**
+     * The facts {@link org.connectionadvisor.ConnectionAdvisor#diagnose} inserts for {@code facts}: the product,
+     * scope, client, OS, versions, symptoms and context, as the rules' fact types. An unmodifiable list.
+     */
+    public static List<Object> of(Facts facts) {
+        return Situation.of(facts).facts();
+    }
+}
