@@ -25,6 +25,7 @@ import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -34,8 +35,11 @@ import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.builder.conf.ParallelRulesBuildThresholdOption;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.internal.io.ResourceFactory;
 
 /**
@@ -61,6 +65,21 @@ public final class RuleBase {
      * less per diagnosis); the pool's queue publishes it safely to the next thread.
      */
     private static final KieSessionConfiguration ONE_THREAD_AT_A_TIME = oneThreadAtATime();
+    /*
+     * No Drools thread outlives a call. Left to its defaults, Drools hands work to two JVM-wide static pools: the
+     * rule compiler's ForkJoinPool (KnowledgeBuilderImpl.ForkJoinPoolHolder.COMPILER_POOL, for packages of more than
+     * drools.parallelRulesBuildThreshold rules; idle workers linger 60 s) and the KieExecutors executor of
+     * ExecutorProviderFactory, whose "drools-worker" core threads never time out, fed by every constraint that is
+     * evaluated drools.jittingThreshold (20) times, so by the first questions(). Neither can be stopped from here:
+     * no API shuts them down, their holders are final (a shut-down pool would reject the next job of this library
+     * and of every other Drools user in the JVM), and the only replacements (the drools.executorService JNDI name,
+     * a KieExecutors service) are global as well. So the library's own builds and KieBases never use them, through
+     * the per-builder and per-KieBase options of the same names: rules are built on the calling thread (-1: never in
+     * parallel), and each constraint is jitted on its first evaluation on the calling thread (0: Drools' "jit at
+     * first evaluation") instead of on a pool after 20, which also makes every diagnosis run jitted code.
+     */
+    private static final int BUILD_ON_THE_CALLING_THREAD = -1;
+    private static final int JIT_ON_FIRST_EVALUATION = 0;
     private final Map<String, Row> rows;
     private final int fireLimit;
 
@@ -82,7 +101,9 @@ public final class RuleBase {
     public static RuleBase compile(List<DrlFile> files) {
         RuleLint.Report lint = RuleLint.check(files);
         List<RuleProblem> problems = new ArrayList<>(lint.problems());
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        configuration.setOption(ParallelRulesBuildThresholdOption.get(BUILD_ON_THE_CALLING_THREAD));
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         if (!lint.unsafe()) { // code the lint refuses never even reaches the compiler
             for (DrlFile file : files) {
                 builder.add(ResourceFactory.newByteArrayResource(file.text().getBytes(StandardCharsets.UTF_8))
@@ -99,7 +120,9 @@ public final class RuleBase {
 
     /** A rule base of compiled packages: just compiled, or precompiled at build time ({@link PrecompiledRules}). */
     public static RuleBase of(Collection<KiePackage> packages) {
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
+        configuration.setOption(ConstraintJittingThresholdOption.get(JIT_ON_FIRST_EVALUATION));
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(configuration);
         kieBase.addPackages(packages);
         Map<String, Row> rows = new LinkedHashMap<>();
         int ruleCount = 0;
