@@ -31,8 +31,9 @@ class KieModuleTest {
     }
 
     /**
-     * Under the release id of its pom.properties, the jar's Maven coordinates. Without kie-ci, Drools finds a module
-     * by release id only once the classpath container has registered it.
+     * Under the release id of its pom.properties, the jar's Maven coordinates. From target/classes (here) Drools
+     * finds a module by release id once the classpath container has registered it; from the jar it finds it by the
+     * pom.properties alone (EmbeddingExampleIT).
      */
     @Test
     void theClasspathModuleIsFoundByItsMavenCoordinates() throws IOException {

@@ -86,9 +86,19 @@ public final class EmbeddingExample {
         }
     }
 
-    /** README, "Using the library": the jar's KIE module through the classpath container, then by release id. */
+    /**
+     * README, "Using the library": the jar's KIE module by its Maven coordinates (Drools finds the jar by its
+     * pom.properties), then through the classpath container, given the input facts of a diagnosis.
+     */
     private static void kieModule() {
         KieServices kie = KieServices.get();
+        ReleaseId releaseId = kie.newReleaseId("org.connectionadvisor", "connection-advisor", libraryVersion());
+        KieContainer container = kie.newKieContainer(releaseId);
+        try {
+            print("newKieContainer " + releaseId + ": KieBases " + container.getKieBaseNames());
+        } finally {
+            container.dispose();
+        }
         KieBase kieBase = kie.getKieClasspathContainer().getKieBase("connection-advisor");
         KieSession session = kieBase.newKieSession();
         try {
@@ -100,13 +110,6 @@ public final class EmbeddingExample {
             print("KieBase connection-advisor: advice " + rows);
         } finally {
             session.dispose();
-        }
-        ReleaseId releaseId = kie.newReleaseId("org.connectionadvisor", "connection-advisor", libraryVersion());
-        KieContainer container = kie.newKieContainer(releaseId);
-        try {
-            print("newKieContainer " + releaseId + ": KieBases " + container.getKieBaseNames());
-        } finally {
-            container.dispose();
         }
     }
 

@@ -49,8 +49,8 @@ class EmbeddingExampleIT {
                 line -> assertThat(line).startsWith(PREFIX + "answered server: ").doesNotContain("nothing first"),
                 line -> assertThat(line).startsWith(PREFIX + "ruled out ").doesNotContain("nothing first"),
                 line -> assertThat(line).matches(PREFIX + "fromDirectory rules-drl: \\d+ rows, service-account-password first"),
-                line -> assertThat(line).startsWith(PREFIX + "KieBase connection-advisor: advice [").contains("service-account-password"),
                 line -> assertThat(line).matches(PREFIX + "newKieContainer org\\.connectionadvisor:connection-advisor:[^:]+: KieBases \\[connection-advisor]"),
+                line -> assertThat(line).startsWith(PREFIX + "KieBase connection-advisor: advice [").contains("service-account-password"),
                 line -> assertThat(line).matches(MAIN_RETURNS + "\\d+"));
         long mainReturned = Long.parseLong(out.get(out.size() - 1).substring(MAIN_RETURNS.length()));
         assertThat(exited - mainReturned).as("milliseconds from main returning to the JVM's exit").isLessThan(2000);
