@@ -23,8 +23,9 @@ class ThreadsTest {
     }
 
     /**
-     * The threads started since {@code before} still alive after waiting up to 5 s for them: a closed watch service
-     * ends its JDK poller thread just after close() returns, and a busy CI machine may run it late.
+     * The threads started since {@code before} still alive after waiting up to 5 s for them: the JDK ends the
+     * poller thread of a closed watch service on that thread (seen ended when close() returns), which a busy CI
+     * machine may run late.
      */
     private static List<String> stillAlive(Set<Thread> before) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
