@@ -77,8 +77,8 @@ public final class RuleBase {
      * the per-builder and per-KieBase options of the same names: rules are built on the calling thread (-1: never in
      * parallel), and each constraint is jitted on its first evaluation on the calling thread (0: Drools' "jit at
      * first evaluation") instead of on a pool after 20: the first diagnosis on new rules pays for jitting the
-     * constraints it evaluates (not measurable on the packaged rules, seconds at 5,000 generated rows), every later
-     * one runs jitted code.
+     * constraints it evaluates (about 60 ms of CPU on the packaged rules, seconds at 5,000 generated rows), every
+     * later one runs jitted code (about a sixth faster than never jitting, -1).
      */
     private static final int BUILD_ON_THE_CALLING_THREAD = -1;
     private static final int JIT_ON_FIRST_EVALUATION = 0;
