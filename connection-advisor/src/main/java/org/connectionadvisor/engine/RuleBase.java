@@ -78,7 +78,7 @@ public final class RuleBase {
      * parallel), and each constraint is jitted on its first evaluation on the calling thread (0: Drools' "jit at
      * first evaluation") instead of on a pool after 20: the first diagnosis on new rules pays for jitting the
      * constraints it evaluates (about 60 ms of CPU on the packaged rules, seconds at 5,000 generated rows), every
-     * later one runs jitted code (about a sixth faster than never jitting, -1).
+     * later one runs jitted code (warm, a median 54 against 63 µs for never jitting, -1, on a busy machine).
      */
     private static final int BUILD_ON_THE_CALLING_THREAD = -1;
     private static final int JIT_ON_FIRST_EVALUATION = 0;
