@@ -68,7 +68,10 @@ public final class ConnectionAdvisor implements AutoCloseable {
         return reloader.reload();
     }
 
-    /** Stops watching the rule directory, if this advisor watches one; diagnosing goes on working. */
+    /**
+     * Stops watching the rule directory, if this advisor watches one: the only thread the library keeps running
+     * (compiling, diagnosing and planning questions run on the caller's thread). Diagnosing goes on working.
+     */
     @Override
     public void close() {
         if (reloader != null) {

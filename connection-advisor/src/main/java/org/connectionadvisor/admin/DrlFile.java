@@ -22,7 +22,10 @@ import org.connectionadvisor.RulesException;
 
 /** One DRL file's text and the path it is reported under. */
 public record DrlFile(String path, String text) {
+    /** What admins edit and what problems in the packaged rules name: rules-drl/NAME.drl. */
     static final String PACKAGED = "rules-drl";
+    /** Where the jar holds them: the folder of their DRL package, as a KIE module needs. */
+    static final String PACKAGED_LOCATION = "org/connectionadvisor/drl";
     private static final Pattern RULE_HEADER =
             Pattern.compile("\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|(\\S+)).*");
     private static final Pattern RULE_END = Pattern.compile("\\s*end\\s*(//.*)?");
@@ -49,9 +52,9 @@ public record DrlFile(String path, String text) {
 
     /** The copy of rules-drl/ packaged with the library (a directory in a build tree, a folder in the jar). */
     public static List<DrlFile> packaged() {
-        URL location = DrlFile.class.getClassLoader().getResource(PACKAGED);
+        URL location = DrlFile.class.getClassLoader().getResource(PACKAGED_LOCATION);
         if (location == null) {
-            throw new IllegalStateException("the packaged rules (" + PACKAGED + "/) are missing from the class path");
+            throw new IllegalStateException("the packaged rules (" + PACKAGED_LOCATION + "/) are missing from the class path");
         }
         try {
             URI uri = location.toURI();
@@ -59,7 +62,7 @@ public record DrlFile(String path, String text) {
                 return relabel(fromDirectory(Path.of(uri)), Path.of(uri));
             }
             try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                Path root = jar.getPath(PACKAGED);
+                Path root = jar.getPath(PACKAGED_LOCATION);
                 return relabel(fromDirectory(root), root);
             }
         } catch (URISyntaxException | IOException e) {

@@ -21,8 +21,10 @@ import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.builder.conf.ParallelRulesBuildThresholdOption;
 import org.kie.internal.io.ResourceFactory;
 
 /**
@@ -35,12 +37,17 @@ public final class RuleCompiler {
     public static final Comparator<RuleProblem> IN_FILE_ORDER =
             Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line);
 
+    private static final int BUILD_ON_THE_CALLING_THREAD = -1;
+
     private RuleCompiler() {
     }
 
     public static RuleBase compile(List<DrlFile> files) {
         List<RuleProblem> problems = new ArrayList<>();
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        // On the calling thread, never on Drools' JVM-wide compiler pool, whose workers outlive the call (see RuleBase).
+        configuration.setOption(ParallelRulesBuildThresholdOption.get(BUILD_ON_THE_CALLING_THREAD));
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         for (DrlFile file : files) {
             DrlParser parser = new DrlParser();
             PackageDescr descr;

@@ -14,12 +14,14 @@ import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.conf.ThreadSafeOption;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
  * A compiled, immutable rule base with its row catalog. Built once and shared by threads; every diagnosis gets a
@@ -41,6 +43,21 @@ public final class RuleBase {
      * less per diagnosis); the pool's queue publishes it safely to the next thread.
      */
     private static final KieSessionConfiguration ONE_THREAD_AT_A_TIME = oneThreadAtATime();
+    /*
+     * No Drools thread outlives a call. Left to its defaults, Drools hands work to two JVM-wide static pools: the
+     * rule compiler's ForkJoinPool (KnowledgeBuilderImpl.ForkJoinPoolHolder.COMPILER_POOL, for packages of more than
+     * drools.parallelRulesBuildThreshold rules; idle workers linger 60 s) and the KieExecutors executor of
+     * ExecutorProviderFactory, whose "drools-worker" core threads never time out, fed by every constraint that is
+     * evaluated drools.jittingThreshold (20) times, so by the first questions(). Neither can be stopped from here:
+     * no API shuts them down, their holders are final (a shut-down pool would reject the next job of this library
+     * and of every other Drools user in the JVM), and the only replacements (the drools.executorService JNDI name,
+     * a KieExecutors service) are global as well. So the library's own builds (RuleCompiler) and KieBases never use
+     * them, through the per-builder and per-KieBase options of the same names: rules are built on the calling thread,
+     * and each constraint is jitted on its first evaluation on the calling thread (0: Drools' "jit at first
+     * evaluation") instead of on a pool after 20: the first diagnosis on new rules pays for jitting the constraints it
+     * evaluates, every later one runs jitted code.
+     */
+    private static final int JIT_ON_FIRST_EVALUATION = 0;
 
     private final KieBase kieBase;
     /** Resetting a used session costs less than building a new one (measured: about a fifth of a diagnosis). */
@@ -66,7 +83,9 @@ public final class RuleBase {
 
     /** A rule base of compiled packages: just compiled, or precompiled at build time. */
     public static RuleBase of(Collection<KiePackage> packages) {
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
+        configuration.setOption(ConstraintJittingThresholdOption.get(JIT_ON_FIRST_EVALUATION));
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(configuration);
         kieBase.addPackages(packages);
         Map<String, Row> rows = new LinkedHashMap<>();
         List<Rule> all = new ArrayList<>();
