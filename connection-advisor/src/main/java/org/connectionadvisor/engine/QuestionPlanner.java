@@ -45,6 +45,7 @@ public final class QuestionPlanner {
     private final Situation situation;
     private final WhatIf whatIf;
     private final List<Placed> current;
+    private final Set<String> baseConclusions;
     /** One planning asks for the same what-if several times (a pair of answers from either side). */
     private final Map<Situation, List<Placed>> ranked = new HashMap<>();
 
@@ -52,6 +53,7 @@ public final class QuestionPlanner {
         this.situation = situation;
         this.whatIf = whatIf;
         this.current = whatIf.apply(situation);
+        this.baseConclusions = whatIf.session.conclusions();
     }
 
     /** The questions for {@code situation} on {@code rules}, most useful first. */
@@ -85,8 +87,8 @@ public final class QuestionPlanner {
 
     /**
      * What one question's answers do on their own, each tried from the user's facts: the change they make, whether
-     * any of them concludes anything (a topic or finding, even with no visible result), and the rules their new
-     * inputs are mentioned in.
+     * any of them concludes a topic or finding of a name not concluded before (even with no visible result), and the
+     * rules their new inputs are mentioned in.
      */
     private record Alone(double impact, boolean concludes, Set<String> mentionedIn) {
     }
@@ -94,15 +96,16 @@ public final class QuestionPlanner {
     private Alone alone(Question question) {
         boolean[] concludes = {false};
         Set<String> mentionedIn = new HashSet<>();
+        Set<String> given = new HashSet<>();
+        situation.inputs().forEach(input -> given.add(input.key() + "=" + input.value()));
         double impact = average(situation, question, answered -> {
             for (Input input : answered.inputs()) {
-                if (!situation.inputs().contains(input)) {
+                if (!given.contains(input.key() + "=" + input.value())) {
                     mentionedIn.addAll(whatIf.rules.rulesMentioning(input));
                 }
             }
-            long before = whatIf.session.conclusions();
             List<Placed> placed = ranking(answered);
-            concludes[0] |= whatIf.session.conclusions() != before;
+            concludes[0] |= !whatIf.session.conclusions().equals(baseConclusions);
             whatIf.apply(situation);
             return difference(current, placed);
         });

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.connectionadvisor.Source;
+import org.connectionadvisor.rules.Input;
 import org.connectionadvisor.rules.Provenance;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -135,7 +136,7 @@ public final class RuleBase {
     }
 
     /** The rules that mention a fact (see {@link RuleMentions}). */
-    Set<String> rulesMentioning(Object fact) {
+    Set<String> rulesMentioning(Input fact) {
         return mentions.mentioning(fact);
     }
 

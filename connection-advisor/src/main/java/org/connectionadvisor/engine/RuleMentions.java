@@ -12,6 +12,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.connectionadvisor.rules.Client;
+import org.connectionadvisor.rules.Input;
+import org.connectionadvisor.rules.Product;
+import org.connectionadvisor.rules.Scope;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.Collect;
@@ -48,25 +52,44 @@ final class RuleMentions {
     private record Shape(Class<?> type, Map<String, String> literals) {
     }
 
-    private final Map<String, List<Shape>> shapes;
+    private static final Set<String> SETTING_FIELDS = Set.of("product", "scope", "client");
 
-    private RuleMentions(Map<String, List<Shape>> shapes) {
+    private final Map<String, List<Shape>> shapes;
+    /** The setting fields each rule tests anywhere, with any operator ("client != \"browser\""). */
+    private final Map<String, Set<String>> settingTested;
+
+    private RuleMentions(Map<String, List<Shape>> shapes, Map<String, Set<String>> settingTested) {
         this.shapes = shapes;
+        this.settingTested = settingTested;
     }
 
     static RuleMentions of(Iterable<Rule> rules) {
         Map<String, List<Shape>> shapes = new HashMap<>();
+        Map<String, Set<String>> settingTested = new HashMap<>();
         for (Rule rule : rules) {
             List<Shape> ruleShapes = new ArrayList<>();
-            collect(((RuleImpl) rule).getLhs(), ruleShapes);
-            shapes.put(rule.getPackageName() + "." + rule.getName(), List.copyOf(ruleShapes));
+            Set<String> fields = new HashSet<>();
+            collect(((RuleImpl) rule).getLhs(), ruleShapes, fields);
+            String name = rule.getPackageName() + "." + rule.getName();
+            shapes.put(name, List.copyOf(ruleShapes));
+            settingTested.put(name, Set.copyOf(fields));
         }
-        return new RuleMentions(shapes);
+        return new RuleMentions(shapes, settingTested);
     }
 
-    /** The rules (package-qualified names) that mention {@code fact}. */
-    Set<String> mentioning(Object fact) {
+    /**
+     * The rules (package-qualified names) that mention {@code fact}; for the product, scope or client, the rules that
+     * test that field of the setting, which every symptom, context fact and topic carries.
+     */
+    Set<String> mentioning(Input fact) {
         Set<String> rules = new HashSet<>();
+        if (fact instanceof Product || fact instanceof Scope || fact instanceof Client) {
+            settingTested.forEach((rule, fields) -> {
+                if (fields.contains(fact.key())) {
+                    rules.add(rule);
+                }
+            });
+        }
         shapes.forEach((rule, ruleShapes) -> {
             for (Shape shape : ruleShapes) {
                 if (shape.type().isInstance(fact) && passes(fact, shape.literals())) {
@@ -104,12 +127,12 @@ final class RuleMentions {
         return value instanceof Number number && Double.parseDouble(literal) == number.doubleValue();
     }
 
-    private static void collect(RuleConditionElement element, List<Shape> shapes) {
+    private static void collect(RuleConditionElement element, List<Shape> shapes, Set<String> settingTested) {
         if (element instanceof GroupElement group) {
-            group.getChildren().forEach(child -> collect(child, shapes));
+            group.getChildren().forEach(child -> collect(child, shapes, settingTested));
         } else if (element instanceof org.drools.base.rule.Pattern pattern) {
             if (pattern.getSource() instanceof Collect collect) {
-                collect(collect.getSourcePattern(), shapes);
+                collect(collect.getSourcePattern(), shapes, settingTested);
             } else if (pattern.getObjectType() instanceof ClassObjectType type) {
                 Map<String, String> literals = new HashMap<>();
                 for (Constraint constraint : pattern.getConstraints()) {
@@ -117,6 +140,10 @@ final class RuleMentions {
                         Matcher equals = EQUALS_LITERAL.matcher(mvel.getExpression());
                         if (equals.matches()) {
                             literals.put(equals.group(1), equals.group(2));
+                        }
+                        String field = mvel.getExpression().strip().split("[^A-Za-z0-9_]", 2)[0];
+                        if (SETTING_FIELDS.contains(field)) {
+                            settingTested.add(field);
                         }
                     }
                 }

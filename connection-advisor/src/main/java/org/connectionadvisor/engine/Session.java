@@ -11,7 +11,9 @@ import java.util.Set;
 import org.connectionadvisor.DiagnosisException;
 import org.connectionadvisor.rules.Advice;
 import org.connectionadvisor.rules.Detail;
+import org.connectionadvisor.rules.Finding;
 import org.connectionadvisor.rules.Input;
+import org.connectionadvisor.rules.Topic;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -35,8 +37,8 @@ public final class Session implements AutoCloseable {
     private final Results results = new Results();
     /** Counts the results inserted and retracted, so a caller can tell a change that touched no result. */
     private long changes;
-    /** Counts every conclusion inserted and retracted (topics and findings too), results included. */
-    private long conclusions;
+    /** How many topics and findings of each name the rules concluded: what other rules can build on. */
+    private final Map<String, Integer> conclusions = new HashMap<>();
 
     Session(KieSession kie, int fireLimit) {
         this.kie = kie;
@@ -74,9 +76,16 @@ public final class Session implements AutoCloseable {
         return changes != before;
     }
 
-    /** How many conclusions came or went so far; the difference over an apply tells whether it concluded anything. */
-    long conclusions() {
-        return conclusions;
+    /** The names of the topics and findings concluded now; equal sets before and after a change mean it concluded nothing new. */
+    Set<String> conclusions() {
+        return Set.copyOf(conclusions.keySet());
+    }
+
+    private static String conclusionName(Object fact) {
+        if (fact instanceof Topic topic) {
+            return "Topic:" + topic.name();
+        }
+        return fact instanceof Finding finding ? "Finding:" + finding.name() : null;
     }
 
     public State state() {
@@ -94,8 +103,9 @@ public final class Session implements AutoCloseable {
     private final class Results implements RuleRuntimeEventListener {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
-            if (!(event.getObject() instanceof Input)) {
-                conclusions++;
+            String name = conclusionName(event.getObject());
+            if (name != null) {
+                conclusions.merge(name, 1, Integer::sum);
             }
             if (event.getObject() instanceof Advice a) {
                 advice.add(a);
@@ -108,8 +118,9 @@ public final class Session implements AutoCloseable {
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
-            if (!(event.getOldObject() instanceof Input)) {
-                conclusions++;
+            String name = conclusionName(event.getOldObject());
+            if (name != null) {
+                conclusions.computeIfPresent(name, (n, count) -> count == 1 ? null : count - 1);
             }
             if (event.getOldObject() instanceof Advice a) {
                 advice.remove(a);
