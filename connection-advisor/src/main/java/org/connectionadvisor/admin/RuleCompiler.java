@@ -2,6 +2,7 @@ package org.connectionadvisor.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -24,7 +26,7 @@ import org.kie.internal.io.ResourceFactory;
 /**
  * Builds a rule base from DRL files: every file is parsed into Drools' descriptors and checked against the rule
  * subset (RuleSubset) before anything is built; only then are the descriptors shaped for the engine's indexes and
- * compiled. Every problem of every file, in file and line order,
+ * compiled, and the compiled classes checked (CompiledCode). Every problem of every file, in file and line order,
  * comes in one {@link RulesException}. A file that does not parse is reported and never compiled.
  */
 public final class RuleCompiler {
@@ -46,7 +48,9 @@ public final class RuleCompiler {
             builder.add(ResourceFactory.newDescrResource(parsed.descr()).setSourcePath(parsed.file().path()), ResourceType.DESCR);
         }
         refuseIfAny(CompileProblems.of(builder.getResults(ResultSeverity.ERROR), files));
-        return RuleBase.of(builder.getKnowledgePackages());
+        Collection<KiePackage> packages = builder.getKnowledgePackages();
+        refuseIfAny(CompiledCode.check(packages, (classFile, message) -> ruleOf(checked, classFile, message)));
+        return RuleBase.of(packages);
     }
 
     private static void refuseIfAny(List<RuleProblem> problems) {
@@ -55,6 +59,24 @@ public final class RuleCompiler {
             sorted.sort(IN_FILE_ORDER);
             throw new RulesException(sorted);
         }
+    }
+
+    /**
+     * The rule a generated class was compiled from: Drools names a rule's classes after the class name it records on
+     * the rule's descriptor (Rule_NAME_HASH, its invoker Rule_NAME_HASHDefaultConsequenceInvoker).
+     */
+    private static RuleProblem ruleOf(RuleSubset.Checked checked, String classFile, String message) {
+        String simpleName = classFile.substring(classFile.lastIndexOf('/') + 1);
+        for (RuleSubset.Parsed parsed : checked.files()) {
+            for (RuleDescr rule : parsed.descr().getRules()) {
+                if (rule.getClassName() != null && (simpleName.equals(rule.getClassName() + ".class")
+                        || simpleName.startsWith(rule.getClassName() + "DefaultConsequenceInvoker")
+                        || simpleName.startsWith(rule.getClassName() + "$"))) {
+                    return new RuleProblem(parsed.file().path(), rule.getLine(), rule.getName(), message);
+                }
+            }
+        }
+        return new RuleProblem(checked.files().get(0).file().path(), 0, null, message + " (in " + classFile + ")");
     }
 
     /**
