@@ -1,11 +1,13 @@
 package org.connectionadvisor.admin;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
+import org.connectionadvisor.ReloadOptions;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.RulesException;
 import org.connectionadvisor.engine.RuleBase;
@@ -37,7 +39,12 @@ public final class RuleCompiler {
     private RuleCompiler() {
     }
 
+    /** Compiles with the default diagnosis deadline: the packaged rules, and tests. */
     public static RuleBase compile(List<DrlFile> files) {
+        return compile(files, ReloadOptions.DEFAULT_DIAGNOSIS_DEADLINE);
+    }
+
+    public static RuleBase compile(List<DrlFile> files, Duration diagnosisDeadline) {
         RuleSubset.Checked checked = RuleSubset.check(files);
         refuseIfAny(checked.problems());
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
@@ -50,7 +57,7 @@ public final class RuleCompiler {
         refuseIfAny(CompileProblems.of(builder.getResults(ResultSeverity.ERROR), files));
         Collection<KiePackage> packages = builder.getKnowledgePackages();
         refuseIfAny(CompiledCode.check(packages, (classFile, message) -> ruleOf(checked, classFile, message)));
-        return RuleBase.of(packages);
+        return RuleBase.of(packages, diagnosisDeadline);
     }
 
     private static void refuseIfAny(List<RuleProblem> problems) {
