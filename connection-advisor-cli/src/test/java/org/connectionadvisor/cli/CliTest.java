@@ -83,15 +83,23 @@ class CliTest {
     @Test
     void rulesFromADirectoryReplaceThePackagedOnes(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("only.drl"), """
-                package only;
+                package org.connectionadvisor.drl;
                 import org.connectionadvisor.rules.*;
+                rule "Table: the server"
+                    @layer("finding")
+                    salience 1000
+                when
+                    Product( name == "server" )
+                then
+                    insertLogical( Topic.of( kcontext, "only" ) );
+                end
                 rule "only-row"
                     @row("only-row") @title("The only row") @source("TEST") @section("test")
                     salience 500
                 when
-                    $product : Product( name == "server" )
+                    Topic( name == "only" )
                 then
-                    insert( Advice.of( kcontext, "Only this." ) );
+                    insertLogical( Advice.of( kcontext, "Only this." ) );
                 end
                 """);
         Path facts = Files.writeString(dir.resolve("facts.json"), "{\"product\": \"tfs\"}");
