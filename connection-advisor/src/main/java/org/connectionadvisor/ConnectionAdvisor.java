@@ -46,7 +46,7 @@ public final class ConnectionAdvisor implements AutoCloseable {
         return new ConnectionAdvisor(new AtomicReference<>(rules), null);
     }
 
-    /** The DRL files in a directory (and below it), compiled and linted now; {@link #reload()} takes in edits. */
+    /** The DRL files in a directory (and below it), checked and compiled now; {@link #reload()} takes in edits. */
     public static ConnectionAdvisor fromDirectory(Path directory) {
         return fromDirectory(directory, ReloadOptions.defaults());
     }
@@ -58,7 +58,7 @@ public final class ConnectionAdvisor implements AutoCloseable {
     }
 
     /**
-     * Compiles, lints and checks the directory's rules again and swaps them in when they pass; otherwise the
+     * Checks, compiles and tries the directory's rules again and swaps them in when they pass; otherwise the
      * current rules keep serving and the result lists the problems. Diagnoses under way finish on the rules they began with.
      */
     public ReloadResult reload() {

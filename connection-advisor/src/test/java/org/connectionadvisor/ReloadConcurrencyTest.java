@@ -6,6 +6,7 @@ import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.connectionadvisor.admin.RuleReloader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.KieBase;
@@ -40,7 +42,7 @@ class ReloadConcurrencyTest {
         AtomicInteger diagnoses = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<WeakReference<KieBase>> replaced = new ArrayList<>();
-        try {
+        try (LogCapture log = LogCapture.of(RuleReloader.class)) {
             List<Future<?>> workers = new ArrayList<>();
             for (int worker = 0; worker < 4; worker++) {
                 workers.add(pool.submit(() -> {
@@ -78,6 +80,9 @@ class ReloadConcurrencyTest {
             for (Future<?> worker : workers) {
                 worker.get();
             }
+            String refused = ReloadTest.notReloaded(rules, List.of(rules.resolve("syntax-error.drl") + ":14: syntax error at 'then' (an"
+                    + " unclosed parenthesis or quote, or a missing \"then\" or \"end\", just before it?) (rule \"unclosed-pattern\")"));
+            assertThat(log.lines()).containsExactlyElementsOf(Collections.nCopies(RELOADS / 2, refused));
         } finally {
             reloading.set(false);
             pool.shutdownNow();

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Compiles and lints every DRL file and lists each problem as FILE:LINE: message (rule \"NAME\").")
+        description = "Checks every DRL file against the rule subset, compiles it and lists each problem as FILE:LINE: message (rule \"NAME\").")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.connectionadvisor.ConnectionAdvisor;
+import org.connectionadvisor.LogCapture;
 import org.connectionadvisor.ReloadOptions;
 import org.connectionadvisor.ReloadResult;
 import org.connectionadvisor.RuleProblem;
+import org.connectionadvisor.admin.RuleReloader;
 import org.connectionadvisor.cli.CliTest.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,15 +36,23 @@ class RulesCommandsTest {
         Files.copy(FIXTURES.resolve("base/base.drl"), rules.resolve("base.drl"));
         Files.copy(FIXTURES.resolve("edit/added-row.drl"), rules.resolve("added-row.drl"));
         Files.writeString(rules.resolve("unused.drl"), """
-                package reload;
+                package org.connectionadvisor.drl;
                 import org.connectionadvisor.rules.*;
+                rule "Table: remote workers"
+                    @layer("finding")
+                    salience 1000
+                when
+                    Context( flag == "remote-worker" )
+                then
+                    insertLogical( Topic.of( kcontext, "remote" ) );
+                end
                 rule "unused-row"
                     @row("unused-row") @title("A row for remote workers") @source("CONNECT") @section("test")
                     salience 300
                 when
-                    $remote : Context( flag == "remote-worker" )
+                    Topic( name == "remote" )
                 then
-                    insert( Advice.of( kcontext, "The remote advice." ) );
+                    insertLogical( Advice.of( kcontext, "The remote advice." ) );
                 end
                 """);
         return rules;
@@ -77,13 +87,39 @@ class RulesCommandsTest {
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).isEqualTo(lines(
-                rules.resolve("consequence-error.drl") + ":20: The method nme() is undefined for the type Os (rule \"consequence-error\")",
-                rules.resolve("salience-out-of-band.drl") + ":13: salience 850 is outside the bands: row rules use 300-799 (tables),"
+                rules.resolve("consequence-error.drl") + ":18: '$os.nme()' is not in the subset: a text is string literals in double"
+                        + " quotes, joined with + (rule \"consequence-error\")",
+                rules.resolve("salience-out-of-band.drl") + ":11: salience 850 is outside the bands: row rules use 300-799 (tables),"
                         + " 200-299 (checklists) or 100-199 (fallbacks) (rule \"too-high\")",
-                rules.resolve("salience-out-of-band.drl") + ":22: salience 900 is outside the bands: finding rules use 1000"
+                rules.resolve("salience-out-of-band.drl") + ":20: salience 900 is outside the bands: finding rules use 1000"
                         + " (rule \"Finding: too low\")",
                 "3 problems: these rules would not load."));
         assertThat(run.err()).isEmpty();
+    }
+
+    /** Each attack of the library's AttackTest, next to good rules: validate lists exactly the lines the attack file names. */
+    @Test
+    void validateRefusesEachAttackWithItsLinesAndExitsOne() throws IOException {
+        Path attacks = Path.of("connection-advisor/src/test/resources/attacks");
+        List<Path> files;
+        try (var list = Files.list(attacks)) {
+            files = list.filter(file -> file.toString().endsWith(".drl")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(30);
+        for (Path attack : files) {
+            Path rules = Files.createDirectories(dir.resolve(attack.getFileName().toString().replace(".drl", "")));
+            Files.copy(FIXTURES.resolve("base/base.drl"), rules.resolve("base.drl"));
+            Path copy = Files.copy(attack, rules.resolve(attack.getFileName()));
+            List<String> refused = Files.readAllLines(attack).stream().filter(line -> line.startsWith("// Refused: "))
+                    .map(line -> copy + ":" + line.substring("// Refused: ".length())).toList();
+
+            Run run = CliTest.run("validate", "--rules", rules.toString());
+
+            assertThat(run.exit()).as(attack.toString()).isEqualTo(1);
+            assertThat(run.out()).as(attack.toString()).isEqualTo(lines(refused.toArray(String[]::new))
+                    + refused.size() + (refused.size() == 1 ? " problem" : " problems") + ": these rules would not load." + NL);
+            assertThat(run.err()).isEmpty();
+        }
     }
 
     @Test
@@ -141,7 +177,7 @@ class RulesCommandsTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo(lines("error: the rules could not be loaded:",
                 "  " + rules.resolve("duplicate-id.drl") + ":7: row id \"base-row\" is already used by rule \"base-row\" at "
-                        + rules.resolve("base.drl") + ":17 (rule \"second-base-row\")"));
+                        + rules.resolve("base.drl") + ":16 (rule \"second-base-row\")"));
     }
 
     /** The sample files as a reload check: an edit that changes a sample's outcome does not go live. */
@@ -167,10 +203,15 @@ class RulesCommandsTest {
         Files.writeString(rules.resolve("added-row.drl"), Files.readString(rules.resolve("added-row.drl"))
                 .replace("salience 400", "salience 600"));
 
-        ReloadResult result = advisor.reload();
+        RuleProblem failing = new RuleProblem(samples.resolve("sample-1.json").toString(), 0, null,
+                "expected ids: [base-row, added-row]\n  actual ids:   [added-row, base-row]");
+        try (LogCapture log = LogCapture.of(RuleReloader.class)) {
+            ReloadResult result = advisor.reload();
 
-        assertThat(result).isEqualTo(new ReloadResult(false, List.of(new RuleProblem(samples.resolve("sample-1.json").toString(), 0,
-                null, "expected ids: [base-row, added-row]\n  actual ids:   [added-row, base-row]"))));
+            assertThat(result).isEqualTo(new ReloadResult(false, List.of(failing)));
+            assertThat(log.lines()).containsExactly("WARN the rules in " + rules + " were not reloaded; the previous rules keep serving:"
+                    + NL + "  " + failing.format());
+        }
         assertThat(advisor.diagnose(org.connectionadvisor.Facts.builder().symptoms("TF31002").build()).ids())
                 .containsExactly("base-row", "added-row");
     }

@@ -102,6 +102,42 @@ public record DrlFile(String path, String text) {
         return offset;
     }
 
+    /**
+     * The first line where brackets ( [ { nest more than {@code max} deep, outside comments and string literals; 0
+     * when none does. Parsers recurse on nesting, so a file this deep is refused before any parser sees it.
+     */
+    int lineNestedDeeperThan(int max) {
+        int depth = 0;
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+            if (c == '\n') {
+                line++;
+            } else if (c == '/' && next == '/') {
+                while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && next == '*') {
+                for (i += 2; i < text.length() && !(text.charAt(i - 1) == '*' && text.charAt(i) == '/'); i++) {
+                    line += text.charAt(i) == '\n' ? 1 : 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                for (i++; i < text.length() && text.charAt(i) != c && text.charAt(i) != '\n'; i++) {
+                    i += text.charAt(i) == '\\' ? 1 : 0;
+                }
+                line += i < text.length() && text.charAt(i) == '\n' ? 1 : 0;
+            } else if (c == '(' || c == '[' || c == '{') {
+                if (++depth > max) {
+                    return line;
+                }
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return 0;
+    }
+
     /** The name of the rule whose text holds a line; null for a line outside every rule (imports, functions). */
     String ruleAt(int line) {
         String[] lines = text.split("\n", -1);

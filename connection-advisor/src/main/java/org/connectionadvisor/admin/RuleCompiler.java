@@ -1,11 +1,13 @@
 package org.connectionadvisor.admin;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.connectionadvisor.ReloadOptions;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.RulesException;
 import org.connectionadvisor.engine.RuleBase;
@@ -16,9 +18,7 @@ import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
-import org.kie.api.io.Resource;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
@@ -28,9 +28,10 @@ import org.kie.internal.builder.conf.ParallelRulesBuildThresholdOption;
 import org.kie.internal.io.ResourceFactory;
 
 /**
- * Builds a rule base from DRL files: each file is parsed into Drools' descriptors, shaped for the engine's indexes,
- * and compiled from those descriptors; every problem of every file, in file and line order, in one
- * {@link RulesException}.
+ * Builds a rule base from DRL files: every file is parsed into Drools' descriptors and checked against the rule
+ * subset (RuleSubset) before anything is built; only then are the descriptors shaped for the engine's indexes and
+ * compiled, and the compiled classes checked (CompiledCode). Every problem of every file, in file and line order,
+ * comes in one {@link RulesException}. A file that does not parse is reported and never compiled.
  */
 public final class RuleCompiler {
     /** Problems as an admin reads them: file by file, top to bottom. */
@@ -42,41 +43,54 @@ public final class RuleCompiler {
     private RuleCompiler() {
     }
 
+    /** Compiles with the default diagnosis deadline: the packaged rules, and tests. */
     public static RuleBase compile(List<DrlFile> files) {
-        List<RuleProblem> problems = new ArrayList<>();
+        return compile(files, ReloadOptions.DEFAULT_DIAGNOSIS_DEADLINE);
+    }
+
+    public static RuleBase compile(List<DrlFile> files, Duration diagnosisDeadline) {
+        RuleSubset.Checked checked = RuleSubset.check(files);
+        refuseIfAny(checked.problems());
         KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
         // On the calling thread, never on Drools' JVM-wide compiler pool, whose workers outlive the call (see RuleBase).
         configuration.setOption(ParallelRulesBuildThresholdOption.get(BUILD_ON_THE_CALLING_THREAD));
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
-        for (DrlFile file : files) {
-            DrlParser parser = new DrlParser();
-            PackageDescr descr;
-            try {
-                descr = parser.parse(false, file.text());
-            } catch (DroolsParserException e) {
-                descr = null;
-            }
-            if (descr == null || !parser.getErrors().isEmpty()) {
-                // The text path reports parse errors with the file's own lines and words.
-                builder.add(resource(file), ResourceType.DRL);
-                continue;
-            }
-            HashedAlternatives.apply(descr);
-            Resource resource = resource(file);
-            descr.setResource(resource);
-            builder.add(ResourceFactory.newDescrResource(descr).setSourcePath(file.path()), ResourceType.DESCR);
+        for (RuleSubset.Parsed parsed : checked.files()) {
+            HashedAlternatives.apply(parsed.descr());
+            parsed.descr().setResource(ResourceFactory.newByteArrayResource(parsed.file().text().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(parsed.file().path()));
+            builder.add(ResourceFactory.newDescrResource(parsed.descr()).setSourcePath(parsed.file().path()), ResourceType.DESCR);
         }
-        problems.addAll(CompileProblems.of(builder.getResults(ResultSeverity.ERROR), files));
-        if (!problems.isEmpty()) {
-            problems.sort(IN_FILE_ORDER);
-            throw new RulesException(problems);
-        }
-        return RuleBase.of(builder.getKnowledgePackages());
+        refuseIfAny(CompileProblems.of(builder.getResults(ResultSeverity.ERROR), files));
+        Collection<KiePackage> packages = builder.getKnowledgePackages();
+        refuseIfAny(CompiledCode.check(packages, (classFile, message) -> ruleOf(checked, classFile, message)));
+        return RuleBase.of(packages, diagnosisDeadline);
     }
 
-    private static Resource resource(DrlFile file) {
-        return ResourceFactory.newByteArrayResource(file.text().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .setSourcePath(file.path());
+    private static void refuseIfAny(List<RuleProblem> problems) {
+        if (!problems.isEmpty()) {
+            List<RuleProblem> sorted = new ArrayList<>(problems);
+            sorted.sort(IN_FILE_ORDER);
+            throw new RulesException(sorted);
+        }
+    }
+
+    /**
+     * The rule a generated class was compiled from: Drools names a rule's classes after the class name it records on
+     * the rule's descriptor (Rule_NAME_HASH, its invoker Rule_NAME_HASHDefaultConsequenceInvoker).
+     */
+    private static RuleProblem ruleOf(RuleSubset.Checked checked, String classFile, String message) {
+        String simpleName = classFile.substring(classFile.lastIndexOf('/') + 1);
+        for (RuleSubset.Parsed parsed : checked.files()) {
+            for (RuleDescr rule : parsed.descr().getRules()) {
+                if (rule.getClassName() != null && (simpleName.equals(rule.getClassName() + ".class")
+                        || simpleName.startsWith(rule.getClassName() + "DefaultConsequenceInvoker")
+                        || simpleName.startsWith(rule.getClassName() + "$"))) {
+                    return new RuleProblem(parsed.file().path(), rule.getLine(), rule.getName(), message);
+                }
+            }
+        }
+        return new RuleProblem(checked.files().get(0).file().path(), 0, null, message + " (in " + classFile + ")");
     }
 
     /**
@@ -86,9 +100,6 @@ public final class RuleCompiler {
      * value), found through the index, so rules that do not apply cost nothing however many there are.
      */
     static final class HashedAlternatives {
-        private static final Pattern LEADING_IN = Pattern.compile("\\s*(\\w+)\\s+in\\s*\\((.*)\\)\\s*", Pattern.DOTALL);
-        private static final Pattern STRING = Pattern.compile("\\s*(\"(?:[^\"\\\\]|\\\\.)*\")\\s*(?:,|$)");
-
         private HashedAlternatives() {
         }
 
@@ -118,21 +129,18 @@ public final class RuleCompiler {
                     || !(pattern.getDescrs().get(0) instanceof ExprConstraintDescr first)) {
                 return null;
             }
-            Matcher in = LEADING_IN.matcher(first.getExpression());
-            if (!in.matches()) {
-                return null;
-            }
-            List<String> literals = literals(in.group(2));
-            if (literals.isEmpty()) {
+            // The subset has checked the constraint and written it in its canonical form.
+            Constraint in = Constraint.parse(first.getExpression());
+            if (!Constraint.IN.equals(in.operator())) {
                 return null;
             }
             OrDescr alternatives = new OrDescr();
             alternatives.setLocation(pattern.getLine(), pattern.getColumn());
             alternatives.setResource(pattern.getResource());
-            for (String literal : literals) {
+            for (Constraint.Value value : in.values()) {
                 PatternDescr alternative = pattern.clone();
                 alternative.removeAllConstraint();
-                ExprConstraintDescr equals = new ExprConstraintDescr(in.group(1) + " == " + literal);
+                ExprConstraintDescr equals = new ExprConstraintDescr(new Constraint(in.field(), "==", List.of(value)).text());
                 equals.setLocation(first.getLine(), first.getColumn());
                 equals.setResource(first.getResource());
                 alternative.addConstraint(equals);
@@ -140,18 +148,6 @@ public final class RuleCompiler {
                 alternatives.addDescr(alternative);
             }
             return alternatives;
-        }
-
-        /** The string literals of an {@code in} list; empty when any element is something else. */
-        private static List<String> literals(String list) {
-            List<String> literals = new ArrayList<>();
-            Matcher literal = STRING.matcher(list);
-            int at = 0;
-            while (at < list.length() && literal.find(at) && literal.start() == at) {
-                literals.add(literal.group(1));
-                at = literal.end();
-            }
-            return at == list.length() ? literals : List.of();
         }
     }
 }

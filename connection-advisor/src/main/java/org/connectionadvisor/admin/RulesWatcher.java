@@ -22,17 +22,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches a rule directory (and the directories below it) on a daemon thread and runs an action once the .drl files
- * stop changing for the debounce time: an editor's save is often a delete, a create and several writes.
+ * stop changing for the debounce time: an editor's save is often a delete, a create and several writes. It keeps
+ * watching whatever happens: an action that throws is logged, and a directory that is removed is looked for until it
+ * is back, then watched again and reloaded.
  */
 public final class RulesWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RulesWatcher.class);
+    /** How often a removed directory is looked for. */
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(250);
 
+    private final Path directory;
     private final WatchService service;
     private final Duration debounce;
     private final Runnable onChange;
     private final Thread thread;
+    /** Written and read on the watcher's thread only. */
+    private boolean directoryGone;
 
     RulesWatcher(Path directory, Duration debounce, Runnable onChange) throws IOException {
+        this.directory = directory;
         this.service = directory.getFileSystem().newWatchService();
         this.debounce = debounce;
         this.onChange = onChange;
@@ -47,9 +55,9 @@ public final class RulesWatcher implements AutoCloseable {
         thread.start();
     }
 
-    private void register(Path directory) throws IOException {
-        try (Stream<Path> tree = Files.walk(directory)) {
-            for (Path path : tree.filter(Files::isDirectory).toList()) {
+    private void register(Path tree) throws IOException {
+        try (Stream<Path> paths = Files.walk(tree)) {
+            for (Path path : paths.filter(Files::isDirectory).toList()) {
                 path.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
             }
         }
@@ -58,7 +66,7 @@ public final class RulesWatcher implements AutoCloseable {
     private void run() {
         try {
             while (true) {
-                boolean relevant = drain(service.take());
+                boolean relevant = directoryGone ? lookForDirectory() : drain(service.take());
                 WatchKey more;
                 while ((more = service.poll(debounce.toMillis(), TimeUnit.MILLISECONDS)) != null) {
                     relevant |= drain(more);
@@ -72,15 +80,38 @@ public final class RulesWatcher implements AutoCloseable {
         }
     }
 
+    /** While the directory is gone: whether it is back (and watched again) after a short wait. */
+    private boolean lookForDirectory() throws InterruptedException {
+        WatchKey stale = service.poll(LOOK_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
+        if (stale != null) {
+            stale.pollEvents();
+            stale.reset();
+        }
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try {
+            register(directory);
+        } catch (IOException | UncheckedIOException e) {
+            return false; // gone again while being registered: look again
+        }
+        directoryGone = false;
+        return true;
+    }
+
+    /** Runs the action; anything it throws is logged and the watch goes on. */
     private void reload() {
         try {
             onChange.run();
-        } catch (RuntimeException e) {
-            LOG.warn("reloading the rules after an edit failed", e);
+        } catch (Throwable e) {
+            LOG.warn("reloading the rules in {} after an edit failed; still watching", directory, e);
         }
     }
 
-    /** Whether the events of a key touch the rules: a .drl file, a new directory, or events lost to an overflow. */
+    /**
+     * Whether the events of a key touch the rules: a .drl file, a new directory, events lost to an overflow, or the
+     * watched directory itself removed (its key is then no longer valid).
+     */
     private boolean drain(WatchKey key) {
         boolean relevant = false;
         Path watched = (Path) key.watchable();
@@ -101,7 +132,10 @@ public final class RulesWatcher implements AutoCloseable {
                 relevant = true;
             }
         }
-        key.reset();
+        if (!key.reset() && watched.equals(directory)) {
+            directoryGone = true;
+            relevant = true;
+        }
         return relevant;
     }
 

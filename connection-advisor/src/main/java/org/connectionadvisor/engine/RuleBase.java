@@ -1,5 +1,6 @@
 package org.connectionadvisor.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.connectionadvisor.ReloadOptions;
 import org.connectionadvisor.Source;
 import org.connectionadvisor.rules.Input;
 import org.connectionadvisor.rules.Provenance;
@@ -66,14 +68,16 @@ public final class RuleBase {
     private final Map<String, Row> rows;
     private final RuleMentions mentions;
     private final int fireLimit;
+    private final Duration deadline;
 
-    private RuleBase(KieBase kieBase, Map<String, Row> rows, RuleMentions mentions, int ruleCount) {
+    private RuleBase(KieBase kieBase, Map<String, Row> rows, RuleMentions mentions, int ruleCount, Duration deadline) {
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(2);
         this.rows = rows;
         this.mentions = mentions;
         // Each rule fires a few times per diagnosis; far beyond that a rule is re-triggering itself.
         this.fireLimit = 100 + 20 * ruleCount;
+        this.deadline = deadline;
     }
 
     private static KieSessionConfiguration oneThreadAtATime() {
@@ -82,8 +86,13 @@ public final class RuleBase {
         return configuration;
     }
 
-    /** A rule base of compiled packages: just compiled, or precompiled at build time. */
+    /** A rule base of compiled packages precompiled at build time, with the default diagnosis deadline. */
     public static RuleBase of(Collection<KiePackage> packages) {
+        return of(packages, ReloadOptions.DEFAULT_DIAGNOSIS_DEADLINE);
+    }
+
+    /** A rule base of compiled packages whose sessions settle within {@code deadline} each time their inputs change. */
+    public static RuleBase of(Collection<KiePackage> packages, Duration deadline) {
         KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
         configuration.setOption(ConstraintJittingThresholdOption.get(JIT_ON_FIRST_EVALUATION));
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(configuration);
@@ -100,7 +109,7 @@ public final class RuleBase {
                 }
             }
         }
-        return new RuleBase(kieBase, Collections.unmodifiableMap(rows), RuleMentions.of(all), all.size());
+        return new RuleBase(kieBase, Collections.unmodifiableMap(rows), RuleMentions.of(all), all.size(), deadline);
     }
 
     private static Row row(String id, RuleImpl rule) {
@@ -142,6 +151,6 @@ public final class RuleBase {
 
     /** A live session on these rules; close it to return it to the pool. */
     public Session open() {
-        return new Session(sessions.newKieSession(ONE_THREAD_AT_A_TIME), fireLimit);
+        return new Session(sessions.newKieSession(ONE_THREAD_AT_A_TIME), fireLimit, deadline);
     }
 }

@@ -1,5 +1,6 @@
 package org.connectionadvisor.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,8 +30,16 @@ import org.kie.api.runtime.rule.FactHandle;
  * the original inputs again takes it back, each step costing only what the change touches.
  */
 public final class Session implements AutoCloseable {
+    /**
+     * Firings between two looks at the clock. The deadline is checked between steps rather than enforced by a timer
+     * that halts the session: a timer needs a thread the library would have to own and stop, and a step this short
+     * (each firing only inserts a result built from literals) costs far less than a diagnosis may take.
+     */
+    static final int STEP = 64;
+
     private final KieSession kie;
     private final int fireLimit;
+    private final Duration deadline;
     private final Map<Input, FactHandle> handles = new HashMap<>();
     private final Set<Advice> advice = new LinkedHashSet<>();
     private final Set<Detail> details = new LinkedHashSet<>();
@@ -40,9 +49,10 @@ public final class Session implements AutoCloseable {
     /** How many topics and findings of each name the rules concluded: what other rules can build on. */
     private final Map<String, Integer> conclusions = new HashMap<>();
 
-    Session(KieSession kie, int fireLimit) {
+    Session(KieSession kie, int fireLimit, Duration deadline) {
         this.kie = kie;
         this.fireLimit = fireLimit;
+        this.deadline = deadline;
         kie.addEventListener(results);
     }
 
@@ -51,10 +61,12 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Makes the session hold exactly these inputs, then lets the rules settle; true when a result came or went (a
-     * what-if that changed no result ranks exactly as before).
+     * Makes the session hold exactly these inputs, then lets the rules settle: in steps, within the fire limit and the
+     * deadline, or a {@link DiagnosisException} says which was exceeded. True when a result came or went (a what-if
+     * that changed no result ranks exactly as before).
      */
     public boolean apply(List<Input> inputs) {
+        long start = System.nanoTime();
         long before = changes;
         Set<Input> wanted = new HashSet<>(inputs);
         handles.entrySet().removeIf(held -> {
@@ -69,11 +81,22 @@ public final class Session implements AutoCloseable {
                 handles.put(input, kie.insert(input));
             }
         }
-        int fired = kie.fireAllRules(fireLimit);
-        if (fired >= fireLimit) {
-            throw runaway(fired);
+        int fired = 0;
+        while (true) {
+            int step = Math.min(STEP, fireLimit - fired);
+            int firedNow = kie.fireAllRules(step);
+            fired += firedNow;
+            if (firedNow < step) {
+                return changes != before;
+            }
+            if (fired >= fireLimit) {
+                throw runaway(fired);
+            }
+            if (System.nanoTime() - start > deadline.toNanos()) {
+                throw new DiagnosisException("the rules did not settle within the diagnosis deadline of " + deadline.toMillis()
+                        + " ms (stopped after " + fired + " rule firings); they do too much work for these facts");
+            }
         }
-        return changes != before;
     }
 
     /** The names of the topics and findings concluded now; equal sets before and after a change mean it concluded nothing new. */
