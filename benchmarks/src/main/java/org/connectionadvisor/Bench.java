@@ -3,7 +3,9 @@ package org.connectionadvisor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -16,29 +18,29 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the JMH benchmarks (JSON results in target/jmh.json), measures the command line as a person runs it
- * (whole process, peak RSS), and checks every target of the performance issue against what it measured, printing
- * the table to standard output and to target/performance.md. The targets are checked here, never in unit tests.
+ * Runs the JMH benchmarks (JSON results in target/jmh.json), measures the README's diagnose command as a person runs
+ * it, and checks every performance target against what it measured, printing the table to standard output and to
+ * target/performance.md. The targets are checked here, never in unit tests. A full run (no argument) that leaves a
+ * target without its measurement fails.
  *
  * <p>Argument: a regular expression over benchmark names (default all); the command-line measurement runs when it
- * is "all" or "cli" matches.
+ * is the default or "cli".
  */
 public final class Bench {
-    private static final Path JAR = Path.of("target", "connection-advisor.jar");
-    private static final Path CDS_ARCHIVE = Path.of("target", "connection-advisor.jsa");
-    /** The README's command line: the build's class-data-sharing archive, the client compiler only, the serial GC. */
-    static final List<String> README_FLAGS = List.of("-XX:SharedArchiveFile=" + CDS_ARCHIVE, "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC");
-    private static final int CLI_RUNS = 7;
+    private static final Path README = Path.of("README.md");
+    private static final int CLI_RUNS = 5;
+    private static final String TARGET_QUESTIONS = "questions() at most 40x one diagnose of the same facts (worst fact set)";
+    private static final String TARGET_THREADS = "2 threads at least 1.8x the throughput of 1";
+    private static final String TARGET_GROWTH = "latency with 5,000 rows at most 3x that with 50";
+    private static final String TARGET_CLI = "the README's diagnose command at most 1.0 s (median of 5 after 1 warm-up)";
+    private static final String TARGET_CLI_RULES = "the same command with --rules rules-drl at most 2.0 s";
 
     private Bench() {
     }
 
     public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         String include = args.length > 0 ? args[0] : ".*";
-        List<String> table = new ArrayList<>();
-        table.add("| target | measured | met |");
-        table.add("| --- | --- | --- |");
+        Table table = new Table();
         if (!"cli".equals(include)) {
             Collection<RunResult> results = new Runner(new OptionsBuilder()
                     .include(include.equals(".*") ? "org.connectionadvisor.*Benchmark" : include)
@@ -49,9 +51,39 @@ public final class Bench {
         if (".*".equals(include) || "cli".equals(include)) {
             cliTargets(table);
         }
-        String report = String.join("\n", table) + "\n";
+        String report = machine() + "\n\n" + table.markdown();
         System.out.println("\n" + report);
         Files.writeString(Path.of("target", "performance.md"), report);
+        if (".*".equals(include)) {
+            List<String> missing = table.unmeasured(List.of(TARGET_QUESTIONS, TARGET_THREADS, TARGET_GROWTH, TARGET_CLI, TARGET_CLI_RULES));
+            if (!missing.isEmpty()) {
+                System.err.println("error: no measurement for: " + String.join("; ", missing));
+                System.exit(1);
+            }
+        }
+    }
+
+    /** The report's rows: every target with what was measured and whether it is met, then figures that are no target. */
+    private static final class Table {
+        private final List<String> rows = new ArrayList<>(List.of("| target | measured | met |", "| --- | --- | --- |"));
+        private final List<String> measured = new ArrayList<>();
+
+        void target(String target, String figures, boolean met) {
+            rows.add("| " + target + " | " + figures + " | " + (met ? "yes" : "**no**") + " |");
+            measured.add(target);
+        }
+
+        void figure(String what, String figures) {
+            rows.add("| " + what + " | " + figures + " | not a target |");
+        }
+
+        List<String> unmeasured(List<String> targets) {
+            return targets.stream().filter(target -> !measured.contains(target)).toList();
+        }
+
+        String markdown() {
+            return String.join("\n", rows) + "\n";
+        }
     }
 
     private record Results(Collection<RunResult> all) {
@@ -61,149 +93,131 @@ public final class Bench {
                     .findFirst().orElse(null);
         }
 
-        double median(String benchmark, String param, String value) {
+        double percentile(String benchmark, String param, String value, double percentile) {
             RunResult result = find(benchmark, r -> value.equals(r.getParams().getParam(param)));
-            return result == null ? Double.NaN : result.getPrimaryResult().getStatistics().getPercentile(50);
+            return result == null ? Double.NaN : result.getPrimaryResult().getStatistics().getPercentile(percentile);
         }
 
-        double score(String benchmark, String param, String value) {
-            RunResult result = find(benchmark, r -> param == null || value.equals(r.getParams().getParam(param)));
+        double score(String benchmark) {
+            RunResult result = find(benchmark, r -> true);
             return result == null ? Double.NaN : result.getPrimaryResult().getScore();
         }
+
+        double error(String benchmark) {
+            RunResult result = find(benchmark, r -> true);
+            return result == null ? Double.NaN : result.getPrimaryResult().getScoreError();
+        }
     }
 
-    private static void jmhTargets(Results results, List<String> table) {
-        double worstWithQuestions = Double.NaN;
-        double worstMedian = Double.NaN;
+    private static void jmhTargets(Results results, Table table) {
         double worstRatio = Double.NaN;
+        String worstSet = null;
         List<String> perSet = new ArrayList<>();
         for (String facts : BenchFacts.ALL.keySet()) {
-            double rules = results.median("DiagnoseBenchmark.rules", "facts", facts);
-            double handCoded = results.median("DiagnoseBenchmark.handCoded", "facts", facts);
-            double withQuestions = results.median("DiagnoseBenchmark.rulesWithQuestions", "facts", facts);
-            if (!Double.isNaN(withQuestions)) {
-                worstWithQuestions = Double.isNaN(worstWithQuestions) ? withQuestions : Math.max(worstWithQuestions, withQuestions);
+            double diagnose = results.percentile("DiagnoseBenchmark.diagnose", "facts", facts, 50);
+            double withQuestions = results.percentile("DiagnoseBenchmark.diagnoseAndQuestions", "facts", facts, 50);
+            double withHeard = results.percentile("DiagnoseBenchmark.diagnoseAndHeard", "facts", facts, 50);
+            if (Double.isNaN(diagnose) || Double.isNaN(withQuestions)) {
+                continue;
             }
-            if (!Double.isNaN(rules)) {
-                worstMedian = Double.isNaN(worstMedian) ? rules : Math.max(worstMedian, rules);
-                worstRatio = Double.isNaN(worstRatio) ? rules / handCoded : Math.max(worstRatio, rules / handCoded);
-                perSet.add(String.format(Locale.ROOT, "%s %.2f / %.2f", facts, rules, handCoded));
+            double ratio = (withQuestions - diagnose) / diagnose;
+            if (Double.isNaN(worstRatio) || ratio > worstRatio) {
+                worstRatio = ratio;
+                worstSet = facts;
             }
+            perSet.add(String.format(Locale.ROOT, "%s: diagnose %.1f µs (p10-p90 %.1f-%.1f), questions %.0f µs (%.1fx), report %.0f µs",
+                    facts, diagnose, results.percentile("DiagnoseBenchmark.diagnose", "facts", facts, 10),
+                    results.percentile("DiagnoseBenchmark.diagnose", "facts", facts, 90), withQuestions - diagnose, ratio,
+                    withHeard - diagnose));
         }
-        if (!perSet.isEmpty()) {
-            row(table, "warm diagnose median <= 5 us (worst fact set)", String.format(Locale.ROOT, "%.2f us", worstMedian),
-                    worstMedian <= 5);
-            row(table, "warm diagnose <= 25x hand-coded (worst fact set)", String.format(Locale.ROOT, "%.1fx", worstRatio),
-                    worstRatio <= 25);
-            System.out.println("median us, rules / hand-coded: " + String.join("; ", perSet));
+        if (!Double.isNaN(worstRatio)) {
+            table.target(TARGET_QUESTIONS, String.format(Locale.ROOT, "%.1fx (%s)", worstRatio, worstSet), worstRatio <= 40);
+            table.figure("warm medians per fact set (questions and report: with them minus without)", String.join("; ", perSet));
         }
-        if (!Double.isNaN(worstWithQuestions)) {
-            table.add(String.format(Locale.ROOT, "| (what the CLI prints) diagnose and its questions, warm median (worst fact set) | %.1f ms |"
-                    + " not a target |", worstWithQuestions / 1000));
-        }
-        double one = results.score("ThroughputBenchmark.oneThread", null, null);
-        double two = results.score("ThroughputBenchmark.twoThreads", null, null);
+        double one = results.score("ThroughputBenchmark.oneThread");
+        double two = results.score("ThroughputBenchmark.twoThreads");
         if (!Double.isNaN(one) && !Double.isNaN(two)) {
-            row(table, "2 threads >= 1.8x the throughput of 1", String.format(Locale.ROOT, "%.2fx (%.0f vs %.0f diagnoses/s)",
-                    two / one, two, one), two / one >= 1.8);
+            table.target(TARGET_THREADS, String.format(Locale.ROOT, "%.2fx (%.0f ± %.0f against %.0f ± %.0f diagnoses/s)",
+                    two / one, two, results.error("ThroughputBenchmark.twoThreads"), one,
+                    results.error("ThroughputBenchmark.oneThread")), two / one >= 1.8);
         }
-        double at50 = results.median("GrowthBenchmark.latency", "rows", "50");
-        double at5000 = results.median("GrowthBenchmark.latency", "rows", "5000");
+        double at50 = results.percentile("GrowthBenchmark.latency", "rows", "50", 50);
+        double at5000 = results.percentile("GrowthBenchmark.latency", "rows", "5000", 50);
         if (!Double.isNaN(at50) && !Double.isNaN(at5000)) {
-            double at500 = results.median("GrowthBenchmark.latency", "rows", "500");
-            row(table, "latency at 5,000 rows <= 3x that at 50", String.format(Locale.ROOT,
-                    "%.2fx (median %.2f us at 50, %.2f at 500, %.2f at 5,000)", at5000 / at50, at50, at500, at5000),
-                    at5000 / at50 <= 3);
+            table.target(TARGET_GROWTH, String.format(Locale.ROOT, "%.2fx (median %.1f µs at 50, %.1f at 500, %.1f at 5,000)",
+                    at5000 / at50, at50, results.percentile("GrowthBenchmark.latency", "rows", "500", 50), at5000), at5000 / at50 <= 3);
         }
-        double hashed50 = results.median("GrowthBenchmark.latencyHashed", "rows", "50");
-        double hashed5000 = results.median("GrowthBenchmark.latencyHashed", "rows", "5000");
-        if (!Double.isNaN(hashed50) && !Double.isNaN(hashed5000)) {
-            table.add(String.format(Locale.ROOT, "| (lever) the same growth with hashed-constant rule shapes | %.2fx (median %.2f us at 50,"
-                    + " %.2f at 500, %.2f at 5,000) | not a target |", hashed5000 / hashed50, hashed50,
-                    results.median("GrowthBenchmark.latencyHashed", "rows", "500"), hashed5000));
-        }
-        double build = results.score("GrowthBenchmark.build", "rows", "5000");
-        if (!Double.isNaN(build)) {
-            row(table, "a 5,000-row rule base builds in <= 12 s", String.format(Locale.ROOT,
-                    "%.1f s (mean of 3 fresh JVMs; 500 rows %.1f s, 50 rows %.1f s)", build / 1000,
-                    results.score("GrowthBenchmark.build", "rows", "500") / 1000,
-                    results.score("GrowthBenchmark.build", "rows", "50") / 1000), build <= 12_000);
-        }
-    }
-
-    /** The CLI as a person runs it: median wall time of several runs, the largest peak RSS (from GNU time). */
-    private static void cliTargets(List<String> table) throws IOException, InterruptedException {
-        if (!Files.exists(JAR)) {
-            table.add("| command line | not measured: build target/connection-advisor.jar first | |");
-            return;
-        }
-        Path facts = Files.createTempFile("facts", ".json");
-        Files.writeString(facts, BenchFacts.SERVER_SEVERAL_USERS_JSON);
-        List<String> packagedRules = List.of("diagnose", facts.toString());
-        List<String> rulesDirectory = List.of("diagnose", "--rules", "rules-drl", facts.toString());
-        cliRows(table, "`java -jar`", List.of(), packagedRules, rulesDirectory);
-        if (Files.exists(CDS_ARCHIVE)) {
-            cliRows(table, "README command line (`java " + String.join(" ", README_FLAGS) + " -jar`)", README_FLAGS,
-                    packagedRules, rulesDirectory);
-        }
-        Files.delete(facts);
-    }
-
-    private static void cliRows(List<String> table, String how, List<String> flags, List<String> packagedRules,
-            List<String> rulesDirectory) throws IOException, InterruptedException {
-        Cli packaged = Cli.measure(flags, packagedRules);
-        Cli directory = Cli.measure(flags, rulesDirectory);
-        row(table, how + " `diagnose FILE` (packaged rules) <= 1.0 s", packaged.describe(), packaged.medianSeconds() <= 1.0);
-        row(table, how + " `diagnose --rules DIR FILE` <= 2.0 s", directory.describe(), directory.medianSeconds() <= 2.0);
-        if (packaged.peakKib() > 0) {
-            row(table, how + " peak RSS of `diagnose FILE` <= 150 MiB", String.format(Locale.ROOT,
-                    "%.0f MiB (with --rules DIR: %.0f MiB)", packaged.peakKib() / 1024.0, directory.peakKib() / 1024.0),
-                    packaged.peakKib() <= 150 * 1024);
-        } else {
-            table.add("| peak RSS | not measured: /usr/bin/time (Debian package time) is missing | |");
-        }
-    }
-
-    private record Cli(List<Double> seconds, long peakKib) {
-        static Cli measure(List<String> flags, List<String> arguments) throws IOException, InterruptedException {
-            boolean gnuTime = Files.isExecutable(Path.of("/usr/bin/time"));
-            List<Double> seconds = new ArrayList<>();
-            long peak = 0;
-            for (int run = 0; run < CLI_RUNS; run++) {
-                List<String> command = new ArrayList<>();
-                if (gnuTime) {
-                    command.addAll(List.of("/usr/bin/time", "-f", "%M"));
-                }
-                command.add("java");
-                command.addAll(flags);
-                command.addAll(List.of("-jar", JAR.toString()));
-                command.addAll(arguments);
-                long start = System.nanoTime();
-                Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                String err = new String(process.getErrorStream().readAllBytes()).strip();
-                int exit = process.waitFor();
-                seconds.add((System.nanoTime() - start) / 1e9);
-                if (exit != 0) {
-                    throw new IllegalStateException(command + " exited " + exit + ": " + err);
-                }
-                if (gnuTime) {
-                    peak = Math.max(peak, Long.parseLong(err.substring(err.lastIndexOf('\n') + 1).strip()));
-                }
+        for (String rows : List.of("50", "500")) {
+            RunResult build = results.find("GrowthBenchmark.build", r -> rows.equals(r.getParams().getParam("rows")));
+            if (build != null) {
+                table.figure("a rule base of " + rows + " rows built from its directory in a fresh JVM", String.format(Locale.ROOT,
+                        "%.1f s (mean of %d JVMs)", build.getPrimaryResult().getScore() / 1000, build.getPrimaryResult().getSampleCount()));
             }
-            return new Cli(seconds.stream().sorted().toList(), peak);
+        }
+    }
+
+    /** The README's diagnose command as printed there, run as a person runs it: one warm-up, then the median of five. */
+    private static void cliTargets(Table table) throws IOException, InterruptedException {
+        List<String> command = readmeCommand();
+        List<String> withRules = new ArrayList<>(command);
+        withRules.add(withRules.indexOf("diagnose") + 1, "--rules");
+        withRules.add(withRules.indexOf("--rules") + 1, "rules-drl");
+        Cli packaged = Cli.measure(command);
+        Cli rules = Cli.measure(withRules);
+        table.target(TARGET_CLI, "`" + String.join(" ", command) + "`: " + packaged.describe(), packaged.median() <= 1.0);
+        table.target(TARGET_CLI_RULES, "`" + String.join(" ", withRules) + "`: " + rules.describe(), rules.median() <= 2.0);
+    }
+
+    /** The command after {@code &&} in the README's build-and-diagnose line. */
+    static List<String> readmeCommand() throws IOException {
+        for (String line : Files.readAllLines(README)) {
+            int and = line.indexOf("package -DskipTests && ");
+            if (line.startsWith("mvn ") && and >= 0) {
+                return Arrays.asList(line.substring(and + "package -DskipTests && ".length()).strip().split("\\s+"));
+            }
+        }
+        throw new IllegalStateException("README.md has no line 'mvn ... package -DskipTests && COMMAND'");
+    }
+
+    private record Cli(List<Double> seconds) {
+        static Cli measure(List<String> command) throws IOException, InterruptedException {
+            run(command);
+            List<Double> seconds = new ArrayList<>();
+            for (int i = 0; i < CLI_RUNS; i++) {
+                seconds.add(run(command));
+            }
+            return new Cli(seconds.stream().sorted().toList());
         }
 
-        double medianSeconds() {
+        private static double run(List<String> command) throws IOException, InterruptedException {
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String err = new String(process.getErrorStream().readAllBytes()).strip();
+            int exit = process.waitFor();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (exit != 0 || !err.isEmpty()) {
+                throw new IllegalStateException(command + " exited " + exit + ": " + err);
+            }
+            return seconds;
+        }
+
+        double median() {
             return seconds.get(seconds.size() / 2);
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "%.2f s (median of %d runs, %.2f-%.2f)", medianSeconds(), seconds.size(),
-                    seconds.get(0), seconds.get(seconds.size() - 1));
+            return String.format(Locale.ROOT, "%.2f s (%.2f-%.2f)", median(), seconds.get(0), seconds.get(seconds.size() - 1));
         }
     }
 
-    private static void row(List<String> table, String target, String measured, boolean met) {
-        table.add("| " + target + " | " + measured + " | " + (met ? "yes" : "**no**") + " |");
+    /** When and where: the date, the processors, the memory, the JDK. */
+    private static String machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown processor");
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", "");
+        double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        return String.format(Locale.ROOT, "Measured on %s: %d processors (%s), %.0f GiB, %s %s; load average %.2f when it ended.",
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpu, Long.parseLong(memory) / 1048576.0,
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), load);
     }
 }

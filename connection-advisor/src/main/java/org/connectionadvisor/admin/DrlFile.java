@@ -11,6 +11,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,8 +21,8 @@ import java.util.stream.Stream;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.RulesException;
 
-/** One DRL file's text and the path it is reported under. */
-public record DrlFile(String path, String text) {
+/** One DRL file's text and the path it is reported under, with the offsets of its lines for FILE:LINE reports. */
+public final class DrlFile {
     /** What admins edit and what problems in the packaged rules name: rules-drl/NAME.drl. */
     static final String PACKAGED = "rules-drl";
     /** Where the jar holds them: the folder of their DRL package, as a KIE module needs. */
@@ -29,6 +30,34 @@ public record DrlFile(String path, String text) {
     private static final Pattern RULE_HEADER =
             Pattern.compile("\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|(\\S+)).*");
     private static final Pattern RULE_END = Pattern.compile("\\s*end\\s*(//.*)?");
+
+    private final String path;
+    private final String text;
+    /** Where each line starts: the checks ask for lines of every rule, so a scan per question would be quadratic. */
+    private final int[] lineStarts;
+
+    public DrlFile(String path, String text) {
+        this.path = path;
+        this.text = text;
+        int lines = 1;
+        for (int i = 0; i < text.length(); i++) {
+            lines += text.charAt(i) == '\n' ? 1 : 0;
+        }
+        lineStarts = new int[lines];
+        for (int i = 0, line = 1; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lineStarts[line++] = i + 1;
+            }
+        }
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String text() {
+        return text;
+    }
 
     /** Every *.drl directly in a directory or below it, in path order so loading is repeatable. */
     static List<DrlFile> fromDirectory(Path directory) {
@@ -80,26 +109,13 @@ public record DrlFile(String path, String text) {
 
     /** The 1-based line holding a character offset. */
     int lineAt(int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        int found = Arrays.binarySearch(lineStarts, Math.min(Math.max(offset, 0), text.length()));
+        return found >= 0 ? found + 1 : -found - 1;
     }
 
     /** The character offset where a 1-based line starts (the text's end past its last line). */
     int lineStart(int line) {
-        int offset = 0;
-        for (int current = 1; current < line; current++) {
-            int newline = text.indexOf('\n', offset);
-            if (newline < 0) {
-                return text.length();
-            }
-            offset = newline + 1;
-        }
-        return offset;
+        return line < 1 ? 0 : line > lineStarts.length ? text.length() : lineStarts[line - 1];
     }
 
     /**
@@ -155,5 +171,20 @@ public record DrlFile(String path, String text) {
             }
         }
         return null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DrlFile file && path.equals(file.path) && text.equals(file.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return path.hashCode() * 31 + text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "DrlFile[" + path + "]";
     }
 }
