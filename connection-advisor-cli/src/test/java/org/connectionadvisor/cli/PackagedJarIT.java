@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shaded jar as a user runs it: the merged Drools service files work, and nothing but the answer is printed
- * (no SLF4J provider warning, no Drools INFO lines).
+ * The shaded jar as a user runs it, directly and through the launcher the README shows: the merged Drools service
+ * files work, and nothing but the answer is printed (no SLF4J provider warning, no Drools INFO lines).
  */
 class PackagedJarIT {
     record Run(int exit, String out, String err) {
@@ -21,7 +21,11 @@ class PackagedJarIT {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-jar", "target/connection-advisor.jar"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        return run(new ProcessBuilder(command));
+    }
+
+    private static Run run(ProcessBuilder builder) throws Exception {
+        Process process = builder.start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -35,6 +39,18 @@ class PackagedJarIT {
         assertThat(run.err()).isEmpty();
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("1. The TFSService account password expired or is wrong" + System.lineSeparator());
+    }
+
+    @Test
+    void theLauncherRunsTheJarWithTheArchiveTheBuildMadeForThisJdk() throws Exception {
+        ProcessBuilder launcher = new ProcessBuilder("target/connection-advisor", "diagnose", "facts-samples/row-service-account-password.json");
+        launcher.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // -Xshare:on makes the JVM fail where the archive cannot be used, instead of running without it.
+        launcher.environment().put("JAVA_OPTS", "-Xshare:on");
+        Run run = run(launcher);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo(java("diagnose", "facts-samples/row-service-account-password.json").out());
     }
 
     @Test
