@@ -59,15 +59,36 @@ public final class Ranking {
     private static final class Candidate {
         final Row row;
         final Advice advice;
-        final Set<Input> because = new LinkedHashSet<>();
-        final Set<Input> support = new LinkedHashSet<>();
+        /** The advice's own lists while the rule matched one way (most rows); merged lists once it matched more. */
+        List<Input> because;
+        List<Input> support;
         boolean firstSteps;
         Band band;
 
         Candidate(Row row, Advice advice) {
             this.row = row;
             this.advice = advice;
+            this.because = advice.because();
+            this.support = advice.support();
+            this.firstSteps = advice.firstSteps();
         }
+
+        void merge(Advice another) {
+            because = union(because, another.because());
+            support = union(support, another.support());
+            firstSteps |= another.firstSteps();
+        }
+    }
+
+    /** The inputs of both lists, each once, in order: lists of a handful, so a scan beats a set. */
+    private static List<Input> union(List<Input> first, List<Input> then) {
+        List<Input> union = new ArrayList<>(first);
+        for (Input input : then) {
+            if (!union.contains(input)) {
+                union.add(input);
+            }
+        }
+        return union;
     }
 
     /** A row's place in the ranking and the wording its facts choose: what the questions' measure compares. */
@@ -110,10 +131,12 @@ public final class Ranking {
             if (facts.ruledOut().contains(advice.row())) {
                 continue;
             }
-            Candidate candidate = candidates.computeIfAbsent(advice.row(), id -> new Candidate(rows.get(id), advice));
-            candidate.because.addAll(advice.because());
-            candidate.support.addAll(advice.support());
-            candidate.firstSteps |= advice.firstSteps();
+            Candidate candidate = candidates.get(advice.row());
+            if (candidate == null) {
+                candidates.put(advice.row(), new Candidate(rows.get(advice.row()), advice));
+            } else {
+                candidate.merge(advice);
+            }
         }
         List<Candidate> ordered = new ArrayList<>(candidates.values());
         for (Candidate candidate : ordered) {
@@ -161,23 +184,28 @@ public final class Ranking {
     }
 
     private static Recommendation recommendation(int rank, Candidate c, Map<String, Detail> details) {
-        Set<Input> detailInputs = new LinkedHashSet<>();
-        String resolution = worded(c.advice.resolution(), details, detailInputs);
-        List<String> steps = new ArrayList<>(c.advice.steps().size());
-        for (String step : c.advice.steps()) {
-            steps.add(worded(step, details, detailInputs));
+        List<Input> inputs = union(c.because, c.support);
+        String resolution = worded(c.advice.resolution(), details, inputs);
+        List<String> steps = c.advice.steps();
+        if (!details.isEmpty() && !steps.isEmpty()) {
+            List<String> worded = new ArrayList<>(steps.size());
+            for (String step : steps) {
+                worded.add(worded(step, details, inputs));
+            }
+            steps = worded;
         }
-        List<String> because = new ArrayList<>();
+        inputs.sort(BY_KIND);
+        List<String> because = new ArrayList<>(inputs.size() + 1);
         if (c.band == Band.CONFIRMED) {
             because.add(CONFIRMED_REASON);
         }
-        Set<Input> all = new LinkedHashSet<>(c.because);
-        all.addAll(c.support);
-        all.addAll(detailInputs);
-        List<Input> inOrder = new ArrayList<>(all);
-        inOrder.sort(Comparator.comparingInt(Ranking::kindOrder));
-        inOrder.forEach(input -> because.add(input.label()));
-        List<String> supportedBy = c.support.stream().map(Input::label).toList();
+        for (Input input : inputs) {
+            because.add(input.label());
+        }
+        List<String> supportedBy = new ArrayList<>(c.support.size());
+        for (Input input : c.support) {
+            supportedBy.add(input.label());
+        }
         Status status = switch (c.band) {
             case CONFIRMED -> Status.CONFIRMED;
             case SUPPORTED -> Status.LIKELY;
@@ -188,9 +216,7 @@ public final class Ranking {
     }
 
     /** A "because" names the setting first, then releases, symptoms, context and confirmations, whatever matched first. */
-    private static int kindOrder(Input input) {
-        return BECAUSE_ORDER.indexOf(input.getClass());
-    }
+    private static final Comparator<Input> BY_KIND = Comparator.comparingInt(input -> BECAUSE_ORDER.indexOf(input.getClass()));
 
     /** The details by key; where rules give one key two wordings, the first in text order, so the choice is stable. */
     private static Map<String, Detail> details(List<Detail> details) {
@@ -204,8 +230,11 @@ public final class Ranking {
         return byKey;
     }
 
-    /** The text with each {@code {key}} replaced by its detail's wording; the details used are added to {@code used}. */
-    private static String worded(String text, Map<String, Detail> details, Set<Input> used) {
+    /**
+     * The text with each {@code {key}} replaced by its detail's wording; the inputs behind the details used are added
+     * to {@code used}, each once.
+     */
+    private static String worded(String text, Map<String, Detail> details, List<Input> used) {
         int open = text.indexOf('{');
         if (open < 0) {
             return text;
@@ -223,7 +252,11 @@ public final class Ranking {
                 worded.append(text, open, close + 1);
             } else {
                 worded.append(detail.text());
-                used.addAll(detail.inputs());
+                for (Input input : detail.inputs()) {
+                    if (!used.contains(input)) {
+                        used.add(input);
+                    }
+                }
             }
             from = close + 1;
             open = text.indexOf('{', from);

@@ -13,7 +13,8 @@ import org.kie.api.runtime.rule.RuleContext;
 public record Advice(String row, String resolution, List<String> steps, List<Input> because, List<Input> support,
         boolean firstSteps) {
     public static Advice of(RuleContext kcontext, String resolution, String... steps) {
-        return new Advice(Provenance.metadata(kcontext, "row"), resolution, List.of(steps), Provenance.matched(kcontext),
-                Provenance.collected(kcontext), Provenance.throughFirstSteps(kcontext));
+        Provenance.Match match = Provenance.of(kcontext);
+        return new Advice(Provenance.metadata(kcontext, "row"), resolution, List.of(steps), match.because(), match.support(),
+                match.firstSteps());
     }
 }

@@ -10,6 +10,6 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public record Detail(String key, String text, List<Input> inputs) {
     public static Detail of(RuleContext kcontext, String key, String text) {
-        return new Detail(key, text, Provenance.matched(kcontext));
+        return new Detail(key, text, Provenance.of(kcontext).because());
     }
 }

@@ -7,6 +7,6 @@ import org.kie.api.runtime.rule.RuleContext;
 /** Finding: a named conclusion drawn from several inputs (for example "server-newer-than-visual-studio"). */
 public record Finding(String name, List<Input> inputs) {
     public static Finding of(RuleContext kcontext, String name) {
-        return new Finding(name, Provenance.matched(kcontext));
+        return new Finding(name, Provenance.of(kcontext).because());
     }
 }

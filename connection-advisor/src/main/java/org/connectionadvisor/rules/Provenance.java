@@ -38,71 +38,55 @@ public final class Provenance {
         ((RuleImpl) rule).addMetaAttribute(TESTED_SETTING, testedSetting((RuleImpl) rule));
     }
 
-    /** The setting the rule tests first (product, scope, client), then the inputs it matched, each once. */
-    static List<Input> matched(RuleContext kcontext) {
+    /**
+     * What a rule's match says about the facts behind its result, read in one pass: Drools builds the list of matched
+     * objects anew on every call, so the factories read it once.
+     *
+     * @param because    the setting the rule tests (product, scope, client), then the inputs it matched directly or
+     *                   through the topics and findings it matched, each once
+     * @param support    the inputs its {@code from collect} patterns gathered, each once
+     * @param firstSteps whether it matched a table of the documents' first steps
+     * @param setting    the setting of the first matched fact that carries one
+     */
+    record Match(List<Input> because, List<Input> support, boolean firstSteps, Setting setting) {
+    }
+
+    static Match of(RuleContext kcontext) {
         List<Input> setting = new ArrayList<>(3);
         List<Input> inputs = new ArrayList<>(4);
+        List<Input> support = new ArrayList<>(2);
+        boolean firstSteps = false;
+        Setting first = null;
         Collection<String> tested = tested(kcontext.getRule());
         for (Object matched : kcontext.getMatch().getObjects()) {
+            Setting carried = null;
             if (matched instanceof Input input) {
                 add(inputs, input);
-                if (input instanceof Symptom symptom) {
-                    addSetting(setting, symptom.setting(), tested);
-                } else if (input instanceof Context context) {
-                    addSetting(setting, context.setting(), tested);
-                }
+                carried = input instanceof Symptom symptom ? symptom.setting()
+                        : input instanceof Context context ? context.setting() : null;
             } else if (matched instanceof Topic topic) {
                 addAll(inputs, topic.inputs());
-                addSetting(setting, topic.setting(), tested);
+                firstSteps |= topic.firstSteps();
+                carried = topic.setting();
+            } else if (matched instanceof Collection<?> gathered) {
+                for (Object each : gathered) {
+                    if (each instanceof Input input) {
+                        add(support, input);
+                    } else {
+                        addAll(support, derivedInputs(each));
+                    }
+                }
             } else {
                 addAll(inputs, derivedInputs(matched));
             }
-        }
-        if (setting.isEmpty()) {
-            return List.copyOf(inputs);
+            if (carried != null) {
+                addSetting(setting, carried, tested);
+                first = first == null ? carried : first;
+            }
         }
         addAll(setting, inputs);
-        return List.copyOf(setting);
-    }
-
-    static List<Input> collected(RuleContext kcontext) {
-        List<Input> inputs = new ArrayList<>(2);
-        for (Object matched : kcontext.getMatch().getObjects()) {
-            if (matched instanceof Collection<?> gathered) {
-                for (Object each : gathered) {
-                    if (each instanceof Input input) {
-                        add(inputs, input);
-                    } else {
-                        addAll(inputs, derivedInputs(each));
-                    }
-                }
-            }
-        }
-        return inputs.isEmpty() ? List.of() : List.copyOf(inputs);
-    }
-
-    /** Whether the rule matched a table of the documents' first steps. */
-    static boolean throughFirstSteps(RuleContext kcontext) {
-        for (Object matched : kcontext.getMatch().getObjects()) {
-            if (matched instanceof Topic topic && topic.firstSteps()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The setting of the first matched fact that carries one. */
-    static Setting setting(RuleContext kcontext) {
-        for (Object matched : kcontext.getMatch().getObjects()) {
-            if (matched instanceof Symptom symptom) {
-                return symptom.setting();
-            } else if (matched instanceof Context context) {
-                return context.setting();
-            } else if (matched instanceof Topic topic) {
-                return topic.setting();
-            }
-        }
-        return Setting.NOTHING_KNOWN;
+        return new Match(List.copyOf(setting), support.isEmpty() ? List.of() : List.copyOf(support), firstSteps,
+                first == null ? Setting.NOTHING_KNOWN : first);
     }
 
     static String metadata(RuleContext kcontext, String key) {

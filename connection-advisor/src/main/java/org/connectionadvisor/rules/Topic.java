@@ -21,8 +21,9 @@ public record Topic(String name, boolean firstSteps, String product, String scop
     }
 
     private static Topic create(RuleContext kcontext, String name, boolean firstSteps) {
-        Setting setting = Provenance.setting(kcontext);
+        Provenance.Match match = Provenance.of(kcontext);
+        Setting setting = match.setting();
         return new Topic(name, firstSteps, setting.productName(), setting.scopeName(), setting.clientName(), setting,
-                Provenance.matched(kcontext));
+                match.because());
     }
 }
