@@ -14,6 +14,7 @@ import org.connectionadvisor.Answer;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Diagnosis;
 import org.connectionadvisor.Facts;
+import org.connectionadvisor.Heard;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.Recommendation;
 import org.connectionadvisor.rules.Advice;
@@ -56,7 +57,10 @@ public final class EmbeddingExample {
         Diagnosis diagnosis = advisor.diagnose(facts);
         diagnosis.first().ifPresent(r -> print("first: " + r.id() + ", " + r.title() + " because " + r.because()));
         print("questions: " + diagnosis.questions().stream().map(Question::id).toList());
-        Facts next = facts.with("multiple-server-versions", "yes").ruleOut("service-account-password");
+        print("heard: " + diagnosis.heard().stream().map(Heard::summary).toList());
+        Facts next = facts.with("multiple-server-versions", "yes")
+                .with("remote-worker", "no")
+                .ruleOut("service-account-password");
         print("next: " + next.toMap() + " ranks " + first(advisor.diagnose(next)) + " first");
     }
 
@@ -64,15 +68,14 @@ public final class EmbeddingExample {
     private static void chatBotLoop() {
         ConnectionAdvisor advisor = ConnectionAdvisor.withDefaultRules();
         Facts facts = Facts.fromJson("{\"symptoms\": [\"TF31002\"]}");
-        Set<String> done = new HashSet<>();
+        Set<String> skipped = new HashSet<>();
         Diagnosis diagnosis = advisor.diagnose(facts);
-        Optional<Question> next = diagnosis.nextQuestion(done);
+        Optional<Question> next = diagnosis.nextQuestion(skipped);
         print("asked: " + next.get().id() + ", " + next.get().text() + " "
                 + next.get().answers().stream().map(Answer::value).toList());
         facts = facts.with(next.get().id(), "server");
-        done.add(next.get().id());
         diagnosis = advisor.diagnose(facts);
-        print("answered server: " + first(diagnosis) + " first, next question " + diagnosis.nextQuestion(done).get().id());
+        print("answered server: " + first(diagnosis) + " first, next question " + diagnosis.nextQuestion(skipped).get().id());
         String notFixed = diagnosis.first().get().id();
         facts = facts.ruleOut(notFixed);
         print("ruled out " + notFixed + ": " + first(advisor.diagnose(facts)) + " first");
