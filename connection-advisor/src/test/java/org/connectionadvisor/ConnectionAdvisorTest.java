@@ -24,7 +24,7 @@ class ConnectionAdvisorTest {
     }
 
     @Test
-    void confirmedRowsComeFirstThenPointedRowsThenTheTableInSalienceOrder() {
+    void confirmedRowsComeFirstThenSupportedRowsThenTheTableInTheDocumentsOrder() {
         Diagnosis diagnosis = diagnose("""
                 {"product": "server", "scope": "several-computers", "symptoms": ["TF31002"],
                  "context": ["multiple-server-versions"], "confirmed": ["domain-trust"]}""");
