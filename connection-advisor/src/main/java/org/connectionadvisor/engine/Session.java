@@ -126,31 +126,33 @@ public final class Session implements AutoCloseable {
     private final class Results implements RuleRuntimeEventListener {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
-            String name = conclusionName(event.getObject());
-            if (name != null) {
-                conclusions.merge(name, 1, Integer::sum);
-            }
-            if (event.getObject() instanceof Advice a) {
-                advice.add(a);
-                changes++;
-            } else if (event.getObject() instanceof Detail d) {
-                details.add(d);
-                changes++;
-            }
+            track(event.getObject(), true);
         }
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
-            String name = conclusionName(event.getOldObject());
+            track(event.getOldObject(), false);
+        }
+
+        private void track(Object fact, boolean inserted) {
+            String name = conclusionName(fact);
             if (name != null) {
-                conclusions.computeIfPresent(name, (n, count) -> count == 1 ? null : count - 1);
+                conclusions.merge(name, inserted ? 1 : -1, (count, delta) -> count + delta == 0 ? null : count + delta);
             }
-            if (event.getOldObject() instanceof Advice a) {
-                advice.remove(a);
+            if (fact instanceof Advice a) {
                 changes++;
-            } else if (event.getOldObject() instanceof Detail d) {
-                details.remove(d);
+                if (inserted) {
+                    advice.add(a);
+                } else {
+                    advice.remove(a);
+                }
+            } else if (fact instanceof Detail d) {
                 changes++;
+                if (inserted) {
+                    details.add(d);
+                } else {
+                    details.remove(d);
+                }
             }
         }
 
