@@ -64,7 +64,7 @@ public final class RuleCompiler {
             problems.sort(IN_FILE_ORDER);
             throw new RulesException(problems);
         }
-        return RuleBase.of(builder.getKnowledgePackages());
+        return RuleBase.of(builder.getKnowledgePackages(), () -> DrlFile.version(files));
     }
 
     private static Resource resource(DrlFile file) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.connectionadvisor.Source;
 import org.connectionadvisor.rules.Provenance;
@@ -47,9 +48,13 @@ public final class RuleBase {
     private final KieSessionsPool sessions;
     private final Map<String, Row> rows;
     private final int fireLimit;
+    /** Worked out on first use: only a service's health report asks, and hashing the packaged DRL reads the jar. */
+    private final Supplier<String> version;
+    private volatile String knownVersion;
 
-    private RuleBase(KieBase kieBase, Map<String, Row> rows, int ruleCount) {
+    private RuleBase(KieBase kieBase, Map<String, Row> rows, int ruleCount, Supplier<String> version) {
         this.kieBase = kieBase;
+        this.version = version;
         this.sessions = kieBase.newKieSessionsPool(2);
         this.rows = rows;
         // Each rule fires a few times per diagnosis; far beyond that a rule is re-triggering itself.
@@ -62,8 +67,11 @@ public final class RuleBase {
         return configuration;
     }
 
-    /** A rule base of compiled packages: just compiled, or precompiled at build time. */
-    public static RuleBase of(Collection<KiePackage> packages) {
+    /**
+     * A rule base of compiled packages: just compiled, or precompiled at build time. {@code version} gives the
+     * content hash of the DRL they were compiled from (see {@link #version()}).
+     */
+    public static RuleBase of(Collection<KiePackage> packages, Supplier<String> version) {
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(packages);
         Map<String, Row> rows = new LinkedHashMap<>();
@@ -78,7 +86,7 @@ public final class RuleBase {
                 }
             }
         }
-        return new RuleBase(kieBase, Collections.unmodifiableMap(rows), ruleCount);
+        return new RuleBase(kieBase, Collections.unmodifiableMap(rows), ruleCount, version);
     }
 
     private static Row row(String id, RuleImpl rule) {
@@ -103,6 +111,16 @@ public final class RuleBase {
     /** For tests that prove a replaced rule base is released, and for precompiling the packaged rules. */
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /** The content hash of the DRL text these rules were compiled from, computed once. */
+    public String version() {
+        String known = knownVersion;
+        if (known == null) {
+            known = version.get();
+            knownVersion = known;
+        }
+        return known;
     }
 
     public Map<String, Row> rows() {
