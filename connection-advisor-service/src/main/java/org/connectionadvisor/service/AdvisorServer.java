@@ -45,7 +45,7 @@ public final class AdvisorServer implements AutoCloseable {
             throw new IllegalArgumentException("--watch needs --rules DIR: the packaged rules never change.");
         }
         AdminToken token = options.adminTokenFile() == null ? null : AdminToken.read(options.adminTokenFile());
-        limitRequestTime();
+        configureJdkServer();
         ReloadLog reloads = new ReloadLog();
         ConnectionAdvisor advisor;
         if (options.rulesDirectory() == null) {
@@ -75,17 +75,22 @@ public final class AdvisorServer implements AutoCloseable {
     }
 
     /**
-     * The JDK server's own limits (read once, when its first instance is made; a -D on the command line wins): a
-     * request must arrive, headers and body, within the timeout, and its response be taken within it, or the
-     * connection is closed. That cuts off slow senders (slowloris) and readers that hold a thread.
+     * The JDK server's own settings, system properties read once, when its first instance is made (a -D on the command
+     * line wins). A request must arrive, headers and body, within the timeout, and its response be taken within it, or
+     * the connection is closed: that cuts off slow senders (slowloris) and readers that would hold a thread. No Nagle
+     * delay: the server writes headers and body separately, and with it a keep-alive client waited for the 40 ms
+     * delayed ACK on every small response (measured: 160 against 12,500 requests/s on /health).
      */
-    private static void limitRequestTime() {
+    private static void configureJdkServer() {
         String seconds = String.valueOf(ServerOptions.REQUEST_TIMEOUT_SECONDS);
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", seconds);
-        }
-        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
-            System.setProperty("sun.net.httpserver.maxRspTime", seconds);
+        setUnlessGiven("sun.net.httpserver.maxReqTime", seconds);
+        setUnlessGiven("sun.net.httpserver.maxRspTime", seconds);
+        setUnlessGiven("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static void setUnlessGiven(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 
