@@ -61,6 +61,10 @@ final class TestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
+    HttpResponse<String> put(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
     HttpResponse<String> diagnose(String facts) throws IOException, InterruptedException {
         return post("/api/diagnose", facts, "Content-Type", "application/json");
     }
