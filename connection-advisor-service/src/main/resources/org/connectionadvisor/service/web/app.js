@@ -189,7 +189,17 @@ function showResults(recommendations) {
   more.setAttribute('aria-expanded', String(showAll));
 }
 
+// aria-busy tells assistive technology (and the browser tests) that the page is being updated.
 async function render(options) {
+  document.body.setAttribute('aria-busy', 'true');
+  try {
+    await update(options);
+  } finally {
+    document.body.setAttribute('aria-busy', 'false');
+  }
+}
+
+async function update(options) {
   const query = params();
   $('loading').hidden = true;
   const started = [...query.keys()].length > 0;
