@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import org.connectionadvisor.ConnectionAdvisor;
+import org.connectionadvisor.Facts;
 import org.connectionadvisor.ReloadOptions;
 
 /**
@@ -55,7 +56,9 @@ public final class AdvisorServer implements AutoCloseable {
             advisor = ConnectionAdvisor.fromDirectory(options.rulesDirectory(),
                     options.watch() ? reload.watch(Duration.ofMillis(500)) : reload);
         }
-        advisor.rowIds(); // the packaged rules load on first use: before listening, not in the first request
+        // The rules load, and the engine and planner warm up, before listening: not in a user's first request (which
+        // took 3-4 s more than the next ones), and a load balancer's first health check means ready.
+        advisor.diagnose(Facts.empty()).toJson();
         Routes routes = new Routes(advisor, options.rulesDirectory(), token, reloads);
         ExecutorService requests = Executors.newFixedThreadPool(THREADS, named("connection-advisor-http-"));
         HttpServer server;

@@ -136,7 +136,8 @@ final class Routes implements HttpHandler {
         Facts facts;
         try {
             facts = Facts.fromJson(utf8(body(exchange)));
-            String json = advisor.diagnose(facts).toJson();
+            // With the newline the CLI's println adds: byte for byte what diagnose --format json prints.
+            String json = advisor.diagnose(facts).toJson() + "\n";
             sendBytes(exchange, 200, json.getBytes(StandardCharsets.UTF_8), JSON_TYPE);
         } catch (InvalidFactsException e) {
             Map<String, Object> error = new LinkedHashMap<>();
@@ -266,7 +267,7 @@ final class Routes implements HttpHandler {
     private static void send(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
         byte[] bytes;
         try {
-            bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
+            bytes = (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a response could not be written as JSON", e);
         }

@@ -52,7 +52,7 @@ class ApiTest {
         HttpResponse<String> response = service.diagnose(TestServer.FACTS);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo(ConnectionAdvisor.withDefaultRules().diagnose(Facts.fromJson(TestServer.FACTS)).toJson());
+        assertThat(response.body()).isEqualTo(ConnectionAdvisor.withDefaultRules().diagnose(Facts.fromJson(TestServer.FACTS)).toJson() + "\n");
         assertThat(list(json(response).get("recommendations")).get(0)).containsEntry("id", "service-account-password");
     }
 
@@ -95,7 +95,7 @@ class ApiTest {
         String answer = service.raw(request);
 
         assertThat(answer).startsWith("HTTP/1.1 400 ").endsWith("{\n  \"error\" : \"the body is not UTF-8 text; facts are a"
-                + " JSON object in UTF-8.\",\n  \"field\" : null\n}");
+                + " JSON object in UTF-8.\",\n  \"field\" : null\n}\n");
     }
 
     @Test
