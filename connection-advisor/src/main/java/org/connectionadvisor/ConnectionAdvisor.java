@@ -84,6 +84,20 @@ public final class ConnectionAdvisor implements AutoCloseable {
         return rules.get().rowIds();
     }
 
+    /** The rows of the rules serving now, in the order the rules were loaded (file by file). */
+    public List<RuleRow> rows() {
+        return rules.get().rows().values().stream().map(row -> new RuleRow(row.id(), row.title(), row.file())).toList();
+    }
+
+    /**
+     * Which rules serve now: {@code sha256:} and the SHA-256 of their DRL files' texts in path order. The same DRL
+     * gives the same version wherever it was loaded from, so instances behind a load balancer can be compared; a
+     * reload that was applied changes it when the text changed. Computed on first call for each rule set.
+     */
+    public String rulesVersion() {
+        return rules.get().version();
+    }
+
     /** The rule base serving now; tests use it to see old ones released. */
     RuleBase ruleBase() {
         return rules.get();

@@ -11,7 +11,7 @@ import picocli.CommandLine;
 /** {@code java -jar connection-advisor.jar <command>}: exit 0 on success, 2 on bad input, 1 otherwise. */
 @Command(name = "connection-advisor", mixinStandardHelpOptions = true, version = "connection-advisor 0.1.0",
         description = "Diagnoses Azure DevOps Services / Server (VSTS / TFS) connection and sign-in problems.",
-        subcommands = {DiagnoseCommand.class, AskCommand.class, ValidateCommand.class, TestCommand.class,
+        subcommands = {DiagnoseCommand.class, AskCommand.class, ValidateCommand.class, TestCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     static final int OK = 0;

@@ -10,8 +10,11 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -105,6 +108,24 @@ public final class DrlFile {
                 .map(file -> new DrlFile(PACKAGED + "/" + root.relativize(root.getFileSystem().getPath(file.path()))
                         .toString().replace('\\', '/'), file.text()))
                 .toList();
+    }
+
+    /**
+     * {@code sha256:} and the hex SHA-256 of the files' texts in path order, each followed by a NUL: the same rules
+     * give the same version wherever they are loaded from (the packaged copy, a directory, another instance's copy).
+     */
+    static String version(List<DrlFile> files) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        for (DrlFile file : files) {
+            digest.update(file.text().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
     /** The 1-based line holding a character offset. */

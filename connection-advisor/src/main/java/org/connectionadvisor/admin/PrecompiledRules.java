@@ -34,7 +34,7 @@ public final class PrecompiledRules {
             try (DroolsObjectInputStream packages = new DroolsObjectInputStream(in, PrecompiledRules.class.getClassLoader())) {
                 @SuppressWarnings("unchecked")
                 Collection<KiePackage> read = (Collection<KiePackage>) packages.readObject();
-                return RuleBase.of(read);
+                return RuleBase.of(read, () -> DrlFile.version(DrlFile.packaged()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the precompiled rules " + RESOURCE, e);

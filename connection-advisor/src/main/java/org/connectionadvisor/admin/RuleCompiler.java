@@ -64,7 +64,7 @@ public final class RuleCompiler {
         refuseIfAny(CompileProblems.of(builder.getResults(ResultSeverity.ERROR), files));
         Collection<KiePackage> packages = builder.getKnowledgePackages();
         refuseIfAny(CompiledCode.check(packages, (classFile, message) -> ruleOf(checked, classFile, message)));
-        return RuleBase.of(packages, diagnosisDeadline);
+        return RuleBase.of(packages, diagnosisDeadline, () -> DrlFile.version(files));
     }
 
     private static void refuseIfAny(List<RuleProblem> problems) {

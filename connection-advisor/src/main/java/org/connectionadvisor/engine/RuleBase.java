@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.connectionadvisor.ReloadOptions;
 import org.connectionadvisor.Source;
@@ -69,9 +70,14 @@ public final class RuleBase {
     private final RuleMentions mentions;
     private final int fireLimit;
     private final Duration deadline;
+    /** Worked out on first use: only a service's health report asks, and hashing the packaged DRL reads the jar. */
+    private final Supplier<String> version;
+    private volatile String knownVersion;
 
-    private RuleBase(KieBase kieBase, Map<String, Row> rows, RuleMentions mentions, int ruleCount, Duration deadline) {
+    private RuleBase(KieBase kieBase, Map<String, Row> rows, RuleMentions mentions, int ruleCount, Duration deadline,
+            Supplier<String> version) {
         this.kieBase = kieBase;
+        this.version = version;
         this.sessions = kieBase.newKieSessionsPool(2);
         this.rows = rows;
         this.mentions = mentions;
@@ -86,13 +92,16 @@ public final class RuleBase {
         return configuration;
     }
 
-    /** A rule base of compiled packages precompiled at build time, with the default diagnosis deadline. */
-    public static RuleBase of(Collection<KiePackage> packages) {
-        return of(packages, ReloadOptions.DEFAULT_DIAGNOSIS_DEADLINE);
+    /**
+     * A rule base of compiled packages precompiled at build time, with the default diagnosis deadline. {@code version}
+     * gives the content hash of the DRL they were compiled from (see {@link #version()}).
+     */
+    public static RuleBase of(Collection<KiePackage> packages, Supplier<String> version) {
+        return of(packages, ReloadOptions.DEFAULT_DIAGNOSIS_DEADLINE, version);
     }
 
     /** A rule base of compiled packages whose sessions settle within {@code deadline} each time their inputs change. */
-    public static RuleBase of(Collection<KiePackage> packages, Duration deadline) {
+    public static RuleBase of(Collection<KiePackage> packages, Duration deadline, Supplier<String> version) {
         KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
         configuration.setOption(ConstraintJittingThresholdOption.get(JIT_ON_FIRST_EVALUATION));
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(configuration);
@@ -109,7 +118,7 @@ public final class RuleBase {
                 }
             }
         }
-        return new RuleBase(kieBase, Collections.unmodifiableMap(rows), RuleMentions.of(all), all.size(), deadline);
+        return new RuleBase(kieBase, Collections.unmodifiableMap(rows), RuleMentions.of(all), all.size(), deadline, version);
     }
 
     private static Row row(String id, RuleImpl rule) {
@@ -134,6 +143,16 @@ public final class RuleBase {
     /** For tests that prove a replaced rule base is released, and for precompiling the packaged rules. */
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /** The content hash of the DRL text these rules were compiled from, computed once. */
+    public String version() {
+        String known = knownVersion;
+        if (known == null) {
+            known = version.get();
+            knownVersion = known;
+        }
+        return known;
     }
 
     public Map<String, Row> rows() {

@@ -1,0 +1,102 @@
+package org.connectionadvisor.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.connectionadvisor.ConnectionAdvisor;
+import org.connectionadvisor.Facts;
+import org.connectionadvisor.input.Vocabulary;
+import org.connectionadvisor.input.Vocabulary.Choice;
+
+/**
+ * GET /api/vocabulary: every input field with its accepted values and labels, and every question the advisor can ask
+ * with its answers, so that a form or a chat bot needs no copy of the vocabulary. Built from {@link Vocabulary} and
+ * the rows of the rules serving now.
+ */
+final class VocabularyDocument {
+    private VocabularyDocument() {
+    }
+
+    static Map<String, Object> of(ConnectionAdvisor advisor) {
+        List<Map<String, String>> rows = advisor.rows().stream().map(row -> value(row.id(), row.title())).toList();
+        List<Object> fields = new ArrayList<>();
+        fields.add(choice(Vocabulary.PRODUCTS, "one"));
+        fields.add(choice(Vocabulary.SCOPES, "one"));
+        fields.add(choice(Vocabulary.CLIENTS, "one"));
+        fields.add(field(Vocabulary.VISUAL_STUDIO_VERSION, "version", values(Vocabulary.VISUAL_STUDIO_RELEASES), Map.of()));
+        fields.add(field(Vocabulary.SERVER_VERSION, "version", values(Vocabulary.SERVER_RELEASES), Map.of()));
+        fields.add(choice(Vocabulary.OPERATING_SYSTEMS, "one"));
+        fields.add(choice(Vocabulary.SYMPTOM_CODES, "list"));
+        List<Map<String, String>> flags = new ArrayList<>();
+        Vocabulary.CONTEXT_FLAGS.labels().forEach((flag, label) -> {
+            Map<String, String> value = value(flag, label);
+            value.put("labelNo", Vocabulary.CONTEXT_FLAGS_NO.get(flag));
+            flags.add(value);
+        });
+        fields.add(field(Vocabulary.CONTEXT, "flags", flags, Map.of()));
+        fields.add(field(Vocabulary.ERROR_MESSAGE, "text", List.of(), Map.of()));
+        fields.add(field(Vocabulary.SERVER_URL, "url", List.of(), Map.of()));
+        fields.add(field(Vocabulary.CONFIRMED, "rows", rows, Map.of()));
+        fields.add(field(Vocabulary.RULED_OUT, "rows", rows, Map.of()));
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("fields", fields);
+        json.put("questions", questions());
+        json.put("signedInWith", Vocabulary.SIGNED_IN_WITH_ANSWERS);
+        return json;
+    }
+
+    /** Every question id {@link Facts#with} takes from the planner, in the planner's order, with its answers. */
+    private static List<Map<String, Object>> questions() {
+        List<Map<String, Object>> questions = new ArrayList<>();
+        questions.add(question(Vocabulary.PRODUCT, values(Vocabulary.PRODUCTS.labels())));
+        questions.add(question(Vocabulary.SCOPE, values(Vocabulary.SCOPES.labels())));
+        questions.add(question(Vocabulary.CLIENT, values(Vocabulary.CLIENTS.labels())));
+        questions.add(question(Vocabulary.OS, values(Vocabulary.OPERATING_SYSTEMS.labels())));
+        questions.add(question(Vocabulary.VISUAL_STUDIO_VERSION, values(Vocabulary.VISUAL_STUDIO_RELEASES)));
+        questions.add(question(Vocabulary.SERVER_VERSION, values(Vocabulary.SERVER_RELEASES)));
+        List<Map<String, String>> accounts = new ArrayList<>();
+        Vocabulary.SIGNED_IN_WITH_ANSWERS.forEach((answer, flag) -> accounts.add(value(answer, Vocabulary.CONTEXT_FLAGS.label(flag))));
+        questions.add(question(Facts.SIGNED_IN_WITH, accounts));
+        for (String flag : Vocabulary.CONTEXT_FLAGS.labels().keySet()) {
+            if (!Vocabulary.SIGNED_IN_WITH_ANSWERS.containsValue(flag)) {
+                questions.add(question(flag, List.of(value("yes", "yes"), value("no", "no"))));
+            }
+        }
+        return questions;
+    }
+
+    private static Map<String, Object> question(String id, List<Map<String, String>> answers) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("text", Vocabulary.question(id));
+        json.put("answers", answers);
+        return json;
+    }
+
+    private static Map<String, Object> choice(Choice choice, String kind) {
+        return field(choice.field(), kind, values(choice.labels()), choice.aliases());
+    }
+
+    private static Map<String, Object> field(String name, String kind, List<Map<String, String>> values, Map<String, String> aliases) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", name);
+        json.put("kind", kind);
+        json.put("values", values);
+        json.put("aliases", new java.util.TreeMap<>(aliases));
+        return json;
+    }
+
+    private static List<Map<String, String>> values(Map<String, String> labels) {
+        return labels.entrySet().stream().map(e -> value(e.getKey(), e.getValue())).toList();
+    }
+
+    private static Map<String, String> value(String value, String label) {
+        Map<String, String> json = new LinkedHashMap<>();
+        json.put("value", value);
+        json.put("label", label);
+        return json;
+    }
+}

@@ -1,0 +1,245 @@
+package org.connectionadvisor.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The guided troubleshooter in a real browser: Debian's headless Chromium driven through Debian's chromedriver, both
+ * by path (Selenium Manager is not used, nothing is downloaded). Walks the whole flow as a user would, keyboard
+ * included, and saves screenshots in target/screenshots/.
+ */
+class GuidedPageIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final String URL = "http://tfs.contoso.com:8080/tfs";
+
+    /**
+     * The tests use no DevTools protocol, so Selenium's notice that it has no CDP bindings for this Chromium release
+     * is noise in the build's output. Held here: java.util.logging keeps its loggers only weakly.
+     */
+    private static final java.util.logging.Logger CDP_NOTICES = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
+    private static final java.util.logging.Logger CDP_CHOICE = quiet("org.openqa.selenium.chromium.ChromiumDriver");
+
+    private static TestServer service;
+    private static ChromeDriver browser;
+    private static Path profile;
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "no Chromium: the browser tests need /usr/bin/chromium and /usr/bin/chromedriver"
+                        + " (apt-get install chromium chromium-driver); skipped");
+        service = TestServer.packaged();
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1024,900", "--lang=en-US");
+        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().withSilent(true).build();
+        browser = new ChromeDriver(driver, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.close();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @BeforeEach
+    void desktopWidth() {
+        browser.manage().window().setSize(new Dimension(1024, 900));
+    }
+
+    private static void open(String query) {
+        browser.get(service.base.resolve("/" + query).toString());
+        settled();
+    }
+
+    /** Waits until the page has rendered what it fetched (it marks itself aria-busy meanwhile). */
+    private static void settled() {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> "false".equals(d.findElement(By.tagName("body")).getAttribute("aria-busy")));
+    }
+
+    private static WebElement byId(String id) {
+        return browser.findElement(By.id(id));
+    }
+
+    private static List<String> resultTitles() {
+        return browser.findElements(By.cssSelector("#results > li > h3")).stream().map(WebElement::getText).toList();
+    }
+
+    private static String query() {
+        return browser.getCurrentUrl().replaceFirst("^[^?]*", "");
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static WebElement button(String text) {
+        return browser.findElements(By.tagName("button")).stream().filter(b -> b.getText().equals(text) && b.isDisplayed())
+                .findFirst().orElseThrow(() -> new AssertionError("no button '" + text + "'"));
+    }
+
+    private static WebElement focused() {
+        return browser.switchTo().activeElement();
+    }
+
+    @Test
+    void theWholeGuidedFlow() throws Exception {
+        open("");
+        assertThat(byId("start").isDisplayed()).isTrue();
+        // Every symptom is a checkbox inside its own label, in plain words.
+        List<WebElement> symptoms = browser.findElements(By.cssSelector("#symptoms label"));
+        assertThat(symptoms).extracting(WebElement::getText).contains("TF31002: unable to connect", "401 Not Authorized");
+        assertThat(browser.findElement(By.cssSelector("label[for=errorMessage]")).getText()).startsWith("The error message");
+        assertThat(browser.findElement(By.cssSelector("label[for=serverUrl]")).getText()).startsWith("The address you connect to");
+
+        // Nothing given: the message stands by the symptoms.
+        button("Find the cause").click();
+        assertThat(byId("symptoms-error").getText()).isEqualTo("Tick what you see, or paste the error message.");
+
+        // A bad address: the service's error stands by its field, which gets focus and is marked invalid.
+        symptoms.get(0).click();
+        byId("serverUrl").sendKeys("https://bob:secret@ contoso");
+        button("Find the cause").click();
+        settled();
+        assertThat(byId("serverUrl-error").getText()).isEqualTo("serverUrl: 'https://***@ contoso' is not a URL. Accepted: an"
+                + " address such as https://dev.azure.com/fabrikam or http://tfs.contoso.com:8080/tfs.");
+        assertThat(byId("serverUrl").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(byId("serverUrl").getAttribute("aria-describedby")).contains("serverUrl-error");
+        assertThat(focused().getAttribute("id")).isEqualTo("serverUrl");
+        screenshot("bad-input.png");
+
+        // Corrected: the address says it is a server, so the first question is about the scope.
+        byId("serverUrl").clear();
+        byId("serverUrl").sendKeys(URL);
+        button("Find the cause").click();
+        settled();
+        assertThat(query()).isEqualTo("?symptoms=TF31002&serverUrl=http%3A%2F%2Ftfs.contoso.com%3A8080%2Ftfs");
+        assertThat(byId("question-text").getText())
+                .isEqualTo("Does the problem happen on one computer only, or on several computers or for several users?");
+        assertThat(focused().getAttribute("id")).isEqualTo("question-text");
+        assertThat(byId("status").getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(browser.findElements(By.cssSelector("#results > li"))).hasSize(5);
+        screenshot("first-question.png");
+
+        // Answered with the keyboard: from the focused question, Tab reaches the first answer.
+        focused().sendKeys(Keys.TAB);
+        assertThat(focused().getText()).isEqualTo("One computer, while others connect");
+        focused().sendKeys(Keys.TAB);
+        focused().sendKeys(Keys.ENTER);
+        settled();
+        assertThat(query()).endsWith("&scope=several-computers");
+        assertThat(resultTitles()).first().isEqualTo("1. The TFSService account password expired or is wrong");
+        assertThat(byId("status").getText()).isEqualTo("Most likely now: The TFSService account password expired or is wrong"
+                + " (possible). " + browser.findElement(By.id("more")).getText().replaceAll("\\D", "") + " causes fit.");
+        WebElement first = browser.findElement(By.cssSelector("#results > li"));
+        assertThat(first.getText()).contains("POSSIBLE", "Why: the server URL's host tfs.contoso.com is not an Azure DevOps"
+                + " Services address, so it is an Azure DevOps Server; several computers or users fail to connect",
+                "Source: Troubleshoot connecting to a project");
+        assertThat(first.findElement(By.tagName("a")).getAttribute("href"))
+                .isEqualTo("https://learn.microsoft.com/azure/devops/server/admin/change-service-account-password");
+        browser.manage().window().setSize(new Dimension(1024, 1400));
+        browser.executeScript("window.scrollTo(0, 0)");
+        screenshot("guided.png");
+        browser.manage().window().setSize(new Dimension(1024, 900));
+
+        // Skip: the question is not asked again; another one comes.
+        String skipped = byId("question-text").getText();
+        button("Skip this question").click();
+        settled();
+        assertThat(query()).contains("&skip=");
+        assertThat(byId("question-text").getText()).isNotEqualTo(skipped);
+
+        // "Did not help" rules the first row out and re-ranks; back and forward walk the history.
+        first = browser.findElement(By.cssSelector("#results > li"));
+        first.findElement(By.xpath(".//button[.='I tried this, it did not help']")).click();
+        settled();
+        assertThat(query()).endsWith("&ruledOut=service-account-password");
+        assertThat(resultTitles()).first().isEqualTo("1. The application-tier server is unavailable");
+        browser.navigate().back();
+        settled();
+        assertThat(resultTitles()).first().isEqualTo("1. The TFSService account password expired or is wrong");
+        browser.navigate().forward();
+        settled();
+        assertThat(resultTitles()).first().isEqualTo("1. The application-tier server is unavailable");
+
+        // "This fixed it" confirms the row: it comes first, marked confirmed.
+        String fixedLink = query();
+        browser.findElement(By.cssSelector("#results > li")).findElement(By.xpath(".//button[.='This fixed it']")).click();
+        settled();
+        assertThat(query()).isEqualTo(fixedLink + "&confirmed=app-tier-unavailable");
+        assertThat(byId("status").getText()).isEqualTo("Glad that fixed it. The cause you confirmed is listed first.");
+        assertThat(browser.findElement(By.cssSelector("#results > li .status")).getText()).isEqualTo("CONFIRMED");
+
+        // The link is the state: opened afresh, it shows the same.
+        String shared = browser.getCurrentUrl();
+        browser.get("about:blank");
+        browser.get(shared);
+        settled();
+        assertThat(resultTitles()).first().isEqualTo("1. The application-tier server is unavailable");
+        assertThat(browser.findElements(By.cssSelector("#known li"))).extracting(WebElement::getText)
+                .contains("You see: TF31002: unable to connect", "Where: several computers or users", "The address: " + URL);
+    }
+
+    @Test
+    void aLinkWithBadFactsShowsTheErrorByTheForm() {
+        open("?symptoms=TF31002&product=nonsense");
+        assertThat(byId("start").isDisplayed()).isTrue();
+        assertThat(byId("form-error").getText()).startsWith("product: 'nonsense' is not accepted. Accepted: services, server");
+    }
+
+    @Test
+    void readableOnAPhoneWidthScreen() throws Exception {
+        browser.manage().window().setSize(new Dimension(360, 800));
+        open("?symptoms=TF31002&serverUrl=" + java.net.URLEncoder.encode(URL, java.nio.charset.StandardCharsets.UTF_8)
+                + "&scope=several-computers");
+        JavascriptExecutor script = browser;
+        long width = (Long) script.executeScript("return document.documentElement.scrollWidth");
+        long viewport = (Long) script.executeScript("return document.documentElement.clientWidth");
+        assertThat(width).as("no sideways scrolling").isLessThanOrEqualTo(viewport);
+        assertThat(button("Skip this question").getSize().getHeight()).as("buttons big enough to tap").isGreaterThanOrEqualTo(44);
+        screenshot("phone.png");
+    }
+}
