@@ -86,10 +86,10 @@ public final class Echo {
     }
 
     /**
-     * The text with the user information of every URL replaced by {@code ***}: after a scheme's {@code ://}, what comes
-     * before the last {@code @} of the address (which ends at white space, a quote or the next {@code ://}); in a word
-     * without a scheme, a {@code name:secret@host}. Generous on purpose: {@code https://host/a@b} loses its host rather
-     * than a password with a {@code /} in it its end.
+     * The text with the user information of every URL replaced by {@code ***}: after a {@code //} (as in {@code https://}),
+     * what comes before the last {@code @} of the address, which ends at white space, a quote or the next {@code //}; in
+     * a word, or before its first {@code //}, a {@code name:secret@host}. Generous on purpose: {@code https://host/a@b}
+     * loses its host rather than a password with a {@code /} in it its end.
      */
     public static String redact(String text) {
         StringBuilder out = null;
@@ -103,34 +103,32 @@ public final class Echo {
             while (end < length && !separates(text.charAt(end))) {
                 end++;
             }
-            int scheme = scheme(text, start, end);
-            if (scheme < 0) {
-                int at = lastAt(text, start, end);
-                if (at > start && text.substring(start, at).indexOf(':') >= 0) {
-                    out = out == null ? new StringBuilder(length) : out;
-                    out.append(text, copied, start).append("***");
-                    copied = at;
-                }
+            int slashes = slashes(text, start, end);
+            int at = lastAt(text, start, slashes < 0 ? end : slashes); // before any //: name:secret@host
+            if (at > start && text.substring(start, at).indexOf(':') >= 0) {
+                out = out == null ? new StringBuilder(length) : out;
+                out.append(text, copied, start).append("***");
+                copied = at;
             }
-            while (scheme >= 0) {
-                int authority = scheme + 3;
-                int next = scheme(text, authority, end);
-                int at = lastAt(text, authority, next < 0 ? end : next);
+            while (slashes >= 0) {
+                int authority = slashes + 2;
+                int next = slashes(text, authority, end);
+                at = lastAt(text, authority, next < 0 ? end : next);
                 if (at > authority) {
                     out = out == null ? new StringBuilder(length) : out;
                     out.append(text, copied, authority).append("***");
                     copied = at;
                 }
-                scheme = next;
+                slashes = next;
             }
         }
         return out == null ? text : out.append(text, copied, length).toString();
     }
 
-    /** Where "://" starts in text[from, to), or -1; searches stay inside one word, so a long text costs linear time. */
-    private static int scheme(String text, int from, int to) {
-        for (int i = from; i + 3 <= to; i++) {
-            if (text.startsWith("://", i)) {
+    /** Where "//" starts in text[from, to), or -1; searches stay inside one word, so a long text costs linear time. */
+    private static int slashes(String text, int from, int to) {
+        for (int i = from; i + 2 <= to; i++) {
+            if (text.startsWith("//", i)) {
                 return i;
             }
         }

@@ -31,6 +31,7 @@ class EchoTest {
         assertThat(Echo.safe("mail admin@contoso.com")).isEqualTo("mail admin@contoso.com");
         assertThat(Echo.safe("https://dev.azure.com/fabrikam")).isEqualTo("https://dev.azure.com/fabrikam");
         assertThat(Echo.safe("https://***@host")).isEqualTo("https://***@host");
+        assertThat(Echo.safe("//alice@host http://http://alice@host")).isEqualTo("//***@host http://http://***@host");
         assertThat(Echo.redact("TF31002 at https://u:p@tfs\nagain")).isEqualTo("TF31002 at https://***@tfs\nagain");
     }
 
