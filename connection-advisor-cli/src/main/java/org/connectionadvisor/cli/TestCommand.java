@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.InvalidFactsException;
+import org.connectionadvisor.input.Echo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,11 +52,11 @@ final class TestCommand implements Callable<Integer> {
                 unseen.removeAll(outcome.actualIds());
                 problem = outcome.problem();
             } catch (IOException | RuntimeException e) { // one sample that cannot run fails alone, the rest still run
-                problem = "cannot run: " + e.getMessage();
+                problem = "cannot run: " + Echo.value(e.getMessage());
             }
             if (problem != null) {
                 failed++;
-                out.println("FAILED " + samples.relativize(file));
+                out.println("FAILED " + Echo.safe(samples.relativize(file).toString()));
                 out.println("  " + problem.replace("\n", System.lineSeparator()));
             }
         }

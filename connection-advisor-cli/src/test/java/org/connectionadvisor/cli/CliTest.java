@@ -109,7 +109,7 @@ class CliTest {
         Files.write(dir.resolve("binary.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
         Run binary = run("diagnose", dir.resolve("binary.json").toString());
         assertThat(binary.exit()).isEqualTo(2);
-        assertThat(binary.err()).isEqualTo("error: FILE: '" + dir.resolve("binary.json") + "' is not UTF-8 text; facts are a JSON file."
+        assertThat(binary.err()).isEqualTo("error: FILE: '" + dir.resolve("binary.json") + "' is not UTF-8 text; facts are JSON in UTF-8."
                 + System.lineSeparator());
 
         Run missing = run("diagnose", dir.resolve("nope.json").toString());
