@@ -1,20 +1,23 @@
 package org.connectionadvisor.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 
 import org.connectionadvisor.DiagnosisException;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.RulesException;
 import org.connectionadvisor.input.Echo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine;
 
 /**
  * {@code java -jar connection-advisor.jar <command>}: exit 0 on success, 2 on bad input, 1 otherwise. Whatever fails,
  * a user sees lines that begin with "error: " on standard error, never a stack trace.
  */
-@Command(name = "connection-advisor", mixinStandardHelpOptions = true, version = "connection-advisor 0.1.0",
+@Command(name = "connection-advisor", mixinStandardHelpOptions = true, versionProvider = Main.BuildVersion.class,
         description = "Diagnoses Azure DevOps Services / Server (VSTS / TFS) connection and sign-in problems.",
         subcommands = {DiagnoseCommand.class, AskCommand.class, ValidateCommand.class, TestCommand.class,
                 CommandLine.HelpCommand.class})
@@ -65,5 +68,17 @@ public final class Main {
         err.println("error: internal error: " + error.getClass().getSimpleName()
                 + (error.getMessage() == null ? "" : ": " + Echo.value(error.getMessage())));
         return FAILED;
+    }
+
+    /** The build's version, which Maven writes into version.properties. */
+    static final class BuildVersion implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties build = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                build.load(in);
+            }
+            return new String[] {"connection-advisor " + build.getProperty("version")};
+        }
     }
 }
