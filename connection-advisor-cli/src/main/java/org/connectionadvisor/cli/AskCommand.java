@@ -39,9 +39,9 @@ import picocli.CommandLine.Spec;
 final class AskCommand implements Callable<Integer> {
     private static final int TOP = 3;
     /** An answer is a value of at most 200 characters; a longer line is read (and refused) up to this, then the session ends. */
-    static final int LINE_CHARS = 4096;
+    private static final int LINE_CHARS = 4096;
     /** A session needs a few dozen answers; standard input that keeps going (yes, /dev/zero) ends it here. */
-    static final int MAX_LINES = 1000;
+    private static final int MAX_LINES = 1000;
 
     @Spec
     private CommandSpec spec;

@@ -38,7 +38,7 @@ class CliPropertyTest {
     private static final ObjectWriter JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build().writer();
     private static final String NL = System.lineSeparator();
 
-    @Property(tries = 100)
+    @Property(tries = 200)
     void anyStringInAnyFieldOrAnswerIsShownSafely(@ForAll("fields") String field, @ForAll("hostile") String value)
             throws IOException {
         Path facts = Files.createTempFile("facts", ".json");
