@@ -3,7 +3,6 @@ package org.connectionadvisor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.connectionadvisor.input.Echo;
 import org.connectionadvisor.input.FactsJson;
+import org.connectionadvisor.input.FactsText;
+import org.connectionadvisor.input.Limits;
 import org.connectionadvisor.input.ServerUrls;
 import org.connectionadvisor.input.Vocabulary;
 
@@ -23,6 +25,9 @@ import org.connectionadvisor.input.Vocabulary;
  * What the user knows about the problem, in the inventory's vocabulary. Immutable; every value is checked
  * when it is set, so an instance always holds canonical values (aliases resolved, case normalised).
  * Row ids in {@code confirmed} and {@code ruledOut} are checked against the rules when diagnosing.
+ * Sizes and characters are bounded ({@link Limits}), and the strings kept as given (serverUrl, errorMessage, versions,
+ * row ids) are kept without the credentials of URLs ({@code https://***@host}): facts get echoed and logged, and the
+ * advisor never needs them.
  */
 public final class Facts {
     /** The question id that sets which of the two accounts the user signed in with. */
@@ -71,21 +76,23 @@ public final class Facts {
         return new Builder();
     }
 
-    /** Reads facts from JSON such as {@code {"product": "tfs", "symptoms": ["TF31002"]}}. */
+    /** Reads facts from JSON such as {@code {"product": "tfs", "symptoms": ["TF31002"]}}, or a sample file's facts. */
     public static Facts fromJson(String json) {
         return FactsJson.read(json);
     }
 
+    /** Reads at most {@link Limits#INPUT_BYTES} of UTF-8 JSON from the stream, up to its end. */
     public static Facts fromJson(InputStream json) {
         try {
-            return FactsJson.read(new String(json.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            return FactsJson.read(FactsText.read(json, "the input"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Reads a regular file of at most {@link Limits#INPUT_BYTES} of UTF-8 JSON. */
     public static Facts fromJson(Path file) throws IOException {
-        return FactsJson.read(Files.readString(file));
+        return FactsJson.read(FactsText.read(file, "'" + Echo.value(file.toString()) + "'"));
     }
 
     public Optional<String> product() {
@@ -280,18 +287,19 @@ public final class Facts {
         }
 
         public Builder visualStudioVersion(String value) {
-            Vocabulary.releaseYear(Vocabulary.VISUAL_STUDIO_VERSION, value);
-            visualStudioVersion = value.trim();
+            Vocabulary.releaseYear(Vocabulary.VISUAL_STUDIO_VERSION, Limits.value(Vocabulary.VISUAL_STUDIO_VERSION, value));
+            visualStudioVersion = Echo.redact(value.trim());
             return this;
         }
 
         public Builder serverVersion(String value) {
-            Vocabulary.releaseYear(Vocabulary.SERVER_VERSION, value);
-            serverVersion = value.trim();
+            Vocabulary.releaseYear(Vocabulary.SERVER_VERSION, Limits.value(Vocabulary.SERVER_VERSION, value));
+            serverVersion = Echo.redact(value.trim());
             return this;
         }
 
         public Builder symptoms(String... values) {
+            Limits.entries(Vocabulary.SYMPTOMS, values.length);
             for (String value : values) {
                 symptoms.add(Vocabulary.SYMPTOM_CODES.canonical(value));
             }
@@ -300,6 +308,7 @@ public final class Facts {
 
         /** Context flags answered yes. */
         public Builder context(String... values) {
+            Limits.entries(Vocabulary.CONTEXT, values.length);
             for (String value : values) {
                 context.put(Vocabulary.CONTEXT_FLAGS.canonical(value), true);
             }
@@ -312,14 +321,15 @@ public final class Facts {
             return this;
         }
 
+        /** Pasted text; URLs in it lose their credentials. */
         public Builder errorMessage(String value) {
-            errorMessage = value;
+            errorMessage = Echo.redact(Limits.text(Vocabulary.ERROR_MESSAGE, value));
             return this;
         }
 
+        /** An address with a host; its credentials, if any, are dropped for ***. */
         public Builder serverUrl(String value) {
-            ServerUrls.host(value);
-            serverUrl = value.trim();
+            serverUrl = ServerUrls.withoutCredentials(Limits.url(Vocabulary.SERVER_URL, value));
             return this;
         }
 
@@ -336,17 +346,19 @@ public final class Facts {
         }
 
         private static void addRowIds(String field, Set<String> into, String... rowIds) {
+            Limits.entries(field, rowIds.length);
             for (String rowId : rowIds) {
-                if (rowId == null || rowId.isBlank()) {
+                if (Limits.value(field, rowId).isBlank()) {
                     throw new InvalidFactsException(field, rowId,
                             field + ": a row id must not be empty; use the ids that diagnose prints, such as 'wrong-server-url'.");
                 }
-                into.add(rowId.trim().toLowerCase(Locale.ROOT));
+                into.add(Echo.redact(rowId.trim().toLowerCase(Locale.ROOT)));
             }
+            Limits.entries(field, into.size());
         }
 
         void signedInWith(String account) {
-            String flag = Vocabulary.SIGNED_IN_WITH_ANSWERS.get(account.trim().toLowerCase(Locale.ROOT));
+            String flag = Vocabulary.SIGNED_IN_WITH_ANSWERS.get(Limits.value(SIGNED_IN_WITH, account).trim().toLowerCase(Locale.ROOT));
             if (flag == null) {
                 throw Vocabulary.unknownValue(SIGNED_IN_WITH, account, Vocabulary.SIGNED_IN_WITH_ANSWERS.keySet(), List.of());
             }
@@ -364,7 +376,7 @@ public final class Facts {
                 questionIds.addAll(Vocabulary.CONTEXT_FLAGS.labels().keySet());
                 throw Vocabulary.unknownValue("question", flag, questionIds, List.of());
             }
-            switch (answer.trim().toLowerCase(Locale.ROOT)) {
+            switch (Limits.value(canonicalFlag, answer).trim().toLowerCase(Locale.ROOT)) {
                 case "yes", "true" -> context.put(canonicalFlag, true);
                 case "no", "false" -> context.put(canonicalFlag, false);
                 default -> throw Vocabulary.unknownValue(canonicalFlag, answer, List.of("yes", "no"), List.of());
@@ -381,14 +393,14 @@ public final class Facts {
             for (String row : confirmed) {
                 if (ruledOut.contains(row)) {
                     throw new InvalidFactsException(Vocabulary.RULED_OUT, row,
-                            "ruledOut: '" + row + "' is also in confirmed; a row is either confirmed or ruled out.");
+                            "ruledOut: '" + Echo.value(row) + "' is also in confirmed; a row is either confirmed or ruled out.");
                 }
             }
             if (product != null && serverUrl != null) {
                 String urlProduct = ServerUrls.product(serverUrl);
                 if (!urlProduct.equals(product)) {
                     throw new InvalidFactsException(Vocabulary.PRODUCT, product,
-                            "product: '" + product + "' contradicts serverUrl '" + serverUrl + "', which is an address of "
+                            "product: '" + product + "' contradicts serverUrl '" + Echo.value(serverUrl) + "', which is an address of "
                                     + ("services".equals(urlProduct) ? "Azure DevOps Services" : "an Azure DevOps Server")
                                     + ". Give the one that is right, or leave product out to infer it from the URL.");
                 }

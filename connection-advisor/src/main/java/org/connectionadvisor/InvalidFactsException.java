@@ -2,7 +2,8 @@ package org.connectionadvisor;
 
 /**
  * The facts given cannot be used. The message names the field, the value and what is accepted; it is meant
- * to be shown to the person who wrote the facts as it is.
+ * to be shown to the person who wrote the facts as it is: the value in it is escaped, cut and without URL credentials
+ * ({@link org.connectionadvisor.input.Echo#value}).
  */
 public final class InvalidFactsException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -21,7 +22,10 @@ public final class InvalidFactsException extends IllegalArgumentException {
         return field;
     }
 
-    /** The offending value as given, or null where there is none (unknown field, unreadable input). */
+    /**
+     * The offending value as given, or null where there is none (unknown field, unreadable input). Raw: it may hold
+     * control characters or a password, so show the message, or pass this through {@code Echo} first.
+     */
     public String value() {
         return value;
     }

@@ -3,15 +3,22 @@ package org.connectionadvisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.input.FactsJson;
 
-/** Whatever comes in, the API answers with a diagnosis or the documented error, never another exception. */
+/**
+ * Whatever comes in, the API answers with a diagnosis or the documented error, never another exception; and whatever
+ * string a field gets, nothing shown of it again has a raw control character or a URL's credentials.
+ */
 class FactsPropertyTest {
     private static final ConnectionAdvisor ADVISOR = ConnectionAdvisor.withDefaultRules();
     private static final List<String> FIELDS = List.of("product", "scope", "client", "os", "visualStudioVersion",
@@ -34,6 +41,64 @@ class FactsPropertyTest {
         } catch (InvalidFactsException expected) {
             assertThat(expected.getMessage()).isNotBlank().doesNotContain("Exception");
         }
+    }
+
+    /** In the hostile strings below, a URL's password or token; it must never be shown again, nor kept. */
+    private static final String SECRET = "s3cr3tPW";
+    /** Every field, a context flag, the account question, and the string itself as the name of a field. */
+    private static final List<String> TARGETS = List.of("product", "scope", "client", "os", "visualStudioVersion",
+            "serverVersion", "symptoms", "context", "errorMessage", "serverUrl", "confirmed", "ruledOut", "remote-worker",
+            Facts.SIGNED_IN_WITH, "<field name>");
+    private static final List<String> LISTS = List.of("symptoms", "context", "confirmed", "ruledOut");
+
+    @Property(tries = 1_000)
+    void anyStringInAnyFieldIsTakenOrRefusedAndNeverEchoedRawOrWithCredentials(@ForAll("targets") String target,
+            @ForAll("hostile") String value, @ForAll boolean asJson) throws JsonProcessingException {
+        try {
+            Facts facts;
+            if (target.equals("<field name>")) {
+                facts = Facts.fromJson(FactsJson.MAPPER.writeValueAsString(Map.of(value, "x")));
+            } else if (asJson && !target.equals("remote-worker") && !target.equals(Facts.SIGNED_IN_WITH)) {
+                facts = Facts.fromJson(FactsJson.MAPPER.writeValueAsString(Map.of(target, LISTS.contains(target) ? List.of(value) : value)));
+            } else {
+                facts = Facts.empty().with(target, value);
+            }
+            assertThat(facts.toString().contains(SECRET)).as(Echo.safe(facts.toString())).isFalse();
+            assertShownSafely(Echo.json(facts.toMap()));
+            Diagnosis diagnosis = ADVISOR.diagnose(facts);
+            for (Heard heard : diagnosis.heard()) {
+                assertShownSafely(heard.label());
+                assertShownSafely(heard.value());
+            }
+            diagnosis.recommendations().forEach(r -> r.because().forEach(FactsPropertyTest::assertShownSafely));
+        } catch (InvalidFactsException refused) {
+            assertShownSafely(refused.getMessage());
+        }
+    }
+
+    private static void assertShownSafely(String shown) {
+        assertThat(shown.contains(SECRET)).as(Echo.safe(shown)).isFalse();
+        assertThat(shown.codePoints().filter(Echo::unprintable).toArray()).as(Echo.safe(shown)).isEmpty();
+    }
+
+    @Provide
+    Arbitrary<String> targets() {
+        return Arbitraries.of(TARGETS);
+    }
+
+    /** Words, any characters, control and invisible ones, credentials in URLs, and long runs of them, strung together. */
+    @Provide
+    Arbitrary<String> hostile() {
+        Arbitrary<String> part = Arbitraries.oneOf(
+                Arbitraries.of(WORDS),
+                Arbitraries.strings().all().ofMaxLength(12),
+                Arbitraries.strings().withChars("\u0000\u0007\u001b\u007f\u0085\u009b\u200b\u202e\u2028\ud800\n\r\t []:;/@").ofMaxLength(6),
+                Arbitraries.of("https://alice:" + SECRET + "@tfs.contoso.com/tfs", "http://" + SECRET + "@dev.azure.com/fabrikam",
+                        "alice:" + SECRET + "@tfs.contoso.com", "ftp://u:" + SECRET + "@h", "\u001b]0;title\u0007", "\u001b[2J"));
+        Arbitrary<String> strung = part.list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("", parts));
+        Arbitrary<String> repeated = Combinators.combine(part, Arbitraries.of(150, 2_100, 20_000))
+                .as((text, times) -> text.isEmpty() ? text : text.repeat(Math.max(1, times / text.length())));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, strung), net.jqwik.api.Tuple.of(1, repeated));
     }
 
     @Provide

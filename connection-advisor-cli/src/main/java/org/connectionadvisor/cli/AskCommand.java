@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.connectionadvisor.Answer;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Diagnosis;
@@ -21,6 +19,7 @@ import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.Recommendation;
+import org.connectionadvisor.input.Echo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +37,11 @@ import picocli.CommandLine.Spec;
                 "When no question is left it asks whether the first recommendation fixed it: n rules it out and goes on, y ends.",
                 "When standard input is not a terminal it reads one answer per line. At the end it prints the ranking as diagnose does."})
 final class AskCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TOP = 3;
+    /** An answer is a value of at most 200 characters; a longer line is read (and refused) up to this, then the session ends. */
+    private static final int LINE_CHARS = 4096;
+    /** A session needs a few dozen answers; standard input that keeps going (yes, /dev/zero) ends it here. */
+    private static final int MAX_LINES = 1000;
 
     @Spec
     private CommandSpec spec;
@@ -59,6 +61,7 @@ final class AskCommand implements Callable<Integer> {
      */
     private final Set<String> skipped = new HashSet<>();
     private BufferedReader in;
+    private int lines;
     private PrintWriter out;
     private boolean echo;
 
@@ -76,12 +79,12 @@ final class AskCommand implements Callable<Integer> {
         // Not a terminal: answers come from a script, so echo them to keep the transcript readable.
         echo = System.console() == null;
 
-        out.println("Starting from " + (facts.toMap().isEmpty() ? "no facts" : json(facts)) + ".");
+        out.println("Starting from " + (facts.toMap().isEmpty() ? "no facts" : Echo.json(facts.toMap())) + ".");
         out.println("Answer with a number or a value; s skips a question, ? says why the first recommendation ranks first, q quits.");
         printTop();
         converse();
         out.println();
-        out.println("Facts now: " + json(facts));
+        out.println("Facts now: " + Echo.json(facts.toMap()));
         out.println("Final ranking:");
         out.println();
         TextReport.print(diagnosis, out);
@@ -140,9 +143,9 @@ final class AskCommand implements Callable<Integer> {
         if (!line.matches("\\d+")) {
             return line;
         }
-        int number = Integer.parseInt(line);
+        int number = line.length() > 3 ? 0 : Integer.parseInt(line); // no answer list reaches 1000
         if (number < 1 || number > question.answers().size()) {
-            throw new InvalidFactsException(question.id(), line, question.id() + ": " + line
+            throw new InvalidFactsException(question.id(), line, question.id() + ": " + Echo.value(line)
                     + " is not an answer's number. Accepted: 1 to " + question.answers().size() + ", or a value.");
         }
         return question.answers().get(number - 1).value();
@@ -170,7 +173,7 @@ final class AskCommand implements Callable<Integer> {
                     return true;
                 }
                 case "?" -> explainFirst();
-                default -> out.println("'" + line + "' is not an answer here. Accepted: y (it fixed it), n (it did not), ?, q.");
+                default -> out.println("'" + Echo.value(line) + "' is not an answer here. Accepted: y (it fixed it), n (it did not), ?, q.");
             }
         }
     }
@@ -211,27 +214,35 @@ final class AskCommand implements Callable<Integer> {
         out.println("   Because: " + String.join("; ", r.because()) + ".");
     }
 
+    /** One answer line, trimmed; null at the end of input. Lines and their number are bounded: see LINE_CHARS, MAX_LINES. */
     private String readLine() throws IOException {
         if (!echo) {
             out.print("> ");
             out.flush();
         }
-        String line = in.readLine();
-        if (line == null) {
+        if (++lines > MAX_LINES) {
+            throw new InvalidFactsException(null, null, "standard input: more than " + MAX_LINES
+                    + " answers; a session needs a few dozen at most.");
+        }
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            if (line.length() == LINE_CHARS) {
+                throw new InvalidFactsException(null, null, "standard input: an answer is longer than " + LINE_CHARS
+                        + " characters. Accepted: a number or a value, one per line.");
+            }
+            line.append((char) c);
+        }
+        if (c < 0 && line.length() == 0) {
             out.println(echo ? "(end of input)" : "");
             return null;
         }
+        if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
+            line.setLength(line.length() - 1);
+        }
         if (echo) {
-            out.println("> " + line);
+            out.println("> " + Echo.safe(line.toString()));
         }
-        return line.trim();
-    }
-
-    private static String json(Facts facts) {
-        try {
-            return JSON.writeValueAsString(facts.toMap());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("facts could not be written as JSON", e);
-        }
+        return line.toString().trim();
     }
 }

@@ -2,8 +2,7 @@ package org.connectionadvisor.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -11,6 +10,8 @@ import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Diagnosis;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
+import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.input.FactsText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
-        description = "Ranks the recommendations for the facts in FILE (a facts object or a sample file; - reads standard input).")
+        description = "Ranks the recommendations for the facts in FILE (a facts object, or a sample file's facts or rawFacts;"
+                + " - reads standard input).")
 final class DiagnoseCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -48,20 +50,21 @@ final class DiagnoseCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /**
+     * The text of FILE, or of standard input for "-": at most 1 MiB, from a regular file (a FIFO or a device is
+     * refused before it is opened), a byte order mark allowed.
+     */
     static String read(String file) throws IOException {
         if ("-".equals(file)) {
-            return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return FactsText.read(System.in, "FILE: standard input");
         }
-        Path path = Path.of(file);
-        if (Files.isDirectory(path)) {
-            throw new InvalidFactsException("FILE", file, "FILE: '" + file + "' is a directory; give one JSON facts file, or - for standard input.");
-        }
+        String quoted = "FILE: '" + Echo.value(file) + "'";
+        Path path;
         try {
-            return Files.readString(path);
-        } catch (NoSuchFileException e) {
-            throw new InvalidFactsException("FILE", file, "FILE: '" + file + "' does not exist.");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidFactsException("FILE", file, "FILE: '" + file + "' is not UTF-8 text; facts are a JSON file.");
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new InvalidFactsException("FILE", file, quoted + " is not a path: " + Echo.value(e.getReason()) + ".");
         }
+        return FactsText.read(path, quoted);
     }
 }

@@ -1,15 +1,23 @@
 package org.connectionadvisor.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 
 import org.connectionadvisor.DiagnosisException;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.RulesException;
+import org.connectionadvisor.input.Echo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine;
 
-/** {@code java -jar connection-advisor.jar <command>}: exit 0 on success, 2 on bad input, 1 otherwise. */
-@Command(name = "connection-advisor", mixinStandardHelpOptions = true, version = "connection-advisor 0.1.0",
+/**
+ * {@code java -jar connection-advisor.jar <command>}: exit 0 on success, 2 on bad input, 1 otherwise. Whatever fails,
+ * a user sees lines that begin with "error: " on standard error, never a stack trace.
+ */
+@Command(name = "connection-advisor", mixinStandardHelpOptions = true, versionProvider = Main.BuildVersion.class,
         description = "Diagnoses Azure DevOps Services / Server (VSTS / TFS) connection and sign-in problems.",
         subcommands = {DiagnoseCommand.class, AskCommand.class, ValidateCommand.class, TestCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
@@ -27,9 +35,14 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        // Arguments picocli cannot take (an unknown option, a missing FILE, a missing directory): one line, not the usage.
+        cli.setParameterExceptionHandler((exception, arguments) -> {
+            err.println("error: " + Echo.safe(exception.getMessage()));
+            return BAD_INPUT;
+        });
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof InvalidFactsException invalid) {
-                err.println("error: " + invalid.getMessage());
+                err.println("error: " + Echo.safe(invalid.getMessage())); // safe as built; escaping again guards any other builder
                 return BAD_INPUT;
             }
             if (exception instanceof RulesException rules) {
@@ -37,13 +50,35 @@ public final class Main {
                 rules.problems().forEach(problem -> err.println("  " + problem.format()));
                 return FAILED;
             }
-            if (exception instanceof DiagnosisException || exception instanceof java.io.IOException
+            if (exception instanceof DiagnosisException || exception instanceof IOException
                     || exception instanceof java.io.UncheckedIOException) {
-                err.println("error: " + exception.getMessage());
+                err.println("error: " + Echo.value(exception.getMessage()));
                 return FAILED;
             }
-            throw exception;
+            return internalError(exception, err);
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Throwable error) { // picocli passes Errors (out of memory, stack overflow) on
+            return internalError(error, err);
+        }
+    }
+
+    private static int internalError(Throwable error, PrintWriter err) {
+        err.println("error: internal error: " + error.getClass().getSimpleName()
+                + (error.getMessage() == null ? "" : ": " + Echo.value(error.getMessage())));
+        return FAILED;
+    }
+
+    /** The build's version, which Maven writes into version.properties. */
+    static final class BuildVersion implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties build = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                build.load(in);
+            }
+            return new String[] {"connection-advisor " + build.getProperty("version")};
+        }
     }
 }

@@ -15,6 +15,8 @@ import org.connectionadvisor.Diagnosis;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
+import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.input.FactsText;
 
 /**
  * Sample fact files with their expectations, and running them against a rule base. One format serves the JUnit
@@ -56,7 +58,7 @@ final class Samples {
     }
 
     static Sample read(Path file) throws IOException {
-        JsonNode root = JSON.readTree(file.toFile());
+        JsonNode root = JSON.readTree(FactsText.read(file, "'" + Echo.value(file.toString()) + "'"));
         if (root == null || !root.isObject()) {
             throw new IOException(file + ": a sample is a JSON object with description, facts and expected");
         }

@@ -2,7 +2,6 @@ package org.connectionadvisor.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import org.connectionadvisor.ConnectionAdvisor;
-import org.connectionadvisor.InvalidFactsException;
+import org.connectionadvisor.input.Echo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,13 +32,8 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(samples)) {
-            throw new InvalidFactsException("--samples", samples.toString(), "--samples: '" + samples + "' is not a directory.");
-        }
+        RulesOption.directory(spec, "--samples", samples, ".json", "sample");
         List<Path> files = Samples.files(samples);
-        if (files.isEmpty()) {
-            throw new InvalidFactsException("--samples", samples.toString(), "--samples: '" + samples + "' holds no *.json sample files.");
-        }
         ConnectionAdvisor advisor = rules.advisor();
         PrintWriter out = spec.commandLine().getOut();
         Set<String> unseen = new TreeSet<>(advisor.rowIds());
@@ -51,11 +45,11 @@ final class TestCommand implements Callable<Integer> {
                 unseen.removeAll(outcome.actualIds());
                 problem = outcome.problem();
             } catch (IOException | RuntimeException e) { // one sample that cannot run fails alone, the rest still run
-                problem = "cannot run: " + e.getMessage();
+                problem = "cannot run: " + Echo.value(e.getMessage());
             }
             if (problem != null) {
                 failed++;
-                out.println("FAILED " + samples.relativize(file));
+                out.println("FAILED " + Echo.safe(samples.relativize(file).toString()));
                 out.println("  " + problem.replace("\n", System.lineSeparator()));
             }
         }

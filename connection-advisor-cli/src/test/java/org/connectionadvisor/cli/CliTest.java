@@ -7,10 +7,17 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 class CliTest {
     record Run(int exit, String out, String err) {
@@ -109,12 +116,48 @@ class CliTest {
         Files.write(dir.resolve("binary.json"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
         Run binary = run("diagnose", dir.resolve("binary.json").toString());
         assertThat(binary.exit()).isEqualTo(2);
-        assertThat(binary.err()).isEqualTo("error: FILE: '" + dir.resolve("binary.json") + "' is not UTF-8 text; facts are a JSON file."
+        assertThat(binary.err()).isEqualTo("error: FILE: '" + dir.resolve("binary.json") + "' is not UTF-8 text; facts are JSON in UTF-8."
                 + System.lineSeparator());
 
         Run missing = run("diagnose", dir.resolve("nope.json").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).isEqualTo("error: FILE: '" + dir.resolve("nope.json") + "' does not exist." + System.lineSeparator());
+    }
+
+    static Stream<Path> badInputSamples() {
+        return Samples.files(Path.of("facts-samples")).stream().filter(file -> file.getFileName().toString().startsWith("bad-"));
+    }
+
+    /** Issue 9: diagnose reads a sample's facts or rawFacts, so a bad-input sample gives its own error, not 'description'. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputSamples")
+    void diagnoseOfABadInputSampleGivesTheErrorTheSampleExpects(Path sample) throws Exception {
+        Run run = run("diagnose", sample.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("error: " + Samples.read(sample).expectedError() + System.lineSeparator());
+    }
+
+    /** The version in the root pom.xml, the project's own (not a dependency's). */
+    static String projectVersion() throws Exception {
+        Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile())
+                .getDocumentElement();
+        for (Node child = project.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if ("version".equals(child.getNodeName())) {
+                return child.getTextContent();
+            }
+        }
+        throw new IllegalStateException("pom.xml has no version");
+    }
+
+    @Test
+    void versionIsTheProjectVersion() throws Exception {
+        Run run = run("--version");
+
+        assertThat(projectVersion()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("connection-advisor " + projectVersion() + System.lineSeparator());
     }
 
     @Test

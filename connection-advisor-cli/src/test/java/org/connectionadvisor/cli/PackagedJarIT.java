@@ -2,12 +2,15 @@ package org.connectionadvisor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * The shaded jar as a user runs it, directly and through the launcher the README shows: the merged Drools service
@@ -18,15 +21,27 @@ class PackagedJarIT {
     }
 
     private static Run java(String... args) throws Exception {
+        return java(null, args);
+    }
+
+    /** The jar run with standard input from {@code stdin}, or none. */
+    private static Run java(File stdin, String... args) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-jar", "target/connection-advisor.jar"));
         command.addAll(List.of(args));
-        return run(new ProcessBuilder(command));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (stdin != null) {
+            builder.redirectInput(stdin);
+        }
+        return run(builder);
     }
 
+    /** Runs {@code builder}; standard input is closed at once unless the builder redirects it. */
     private static Run run(ProcessBuilder builder) throws Exception {
         Process process = builder.start();
-        process.getOutputStream().close();
+        if (builder.redirectInput() == ProcessBuilder.Redirect.PIPE) {
+            process.getOutputStream().close();
+        }
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -61,5 +76,20 @@ class PackagedJarIT {
         assertThat(run.err()).isEqualTo("error: 'prodcut' is not a known field. Accepted fields: product, scope, client,"
                 + " visualStudioVersion, serverVersion, os, symptoms, context, errorMessage, serverUrl, confirmed, ruledOut."
                 + " Did you mean 'product'?" + System.lineSeparator());
+    }
+
+    @Test
+    void versionIsTheBuildsVersion() throws Exception {
+        Run run = java("--version");
+        assertThat(run).isEqualTo(new Run(0, "connection-advisor " + CliTest.projectVersion() + System.lineSeparator(), ""));
+    }
+
+    /** Issue 12: /dev/zero as standard input ran out of memory (5.4 GB); it is read up to 1 MiB, then refused. */
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void devZeroOnStandardInputIsOneLineWithExitTwo() throws Exception {
+        Run run = java(new File("/dev/zero"), "diagnose", "-");
+        assertThat(run).isEqualTo(new Run(2, "",
+                "error: FILE: standard input is larger than 1 MiB (1048576 bytes); facts are one small JSON object." + System.lineSeparator()));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.LogCapture;
@@ -17,6 +18,8 @@ import org.connectionadvisor.admin.RuleReloader;
 import org.connectionadvisor.cli.CliTest.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The admins' commands: validate lists every problem as FILE:LINE, test runs the samples without Maven. */
 class RulesCommandsTest {
@@ -157,13 +160,70 @@ class RulesCommandsTest {
         assertThat(run.err()).isEmpty();
     }
 
-    @Test
-    void testRefusesASamplesDirectoryThatIsNotThere() {
-        Run run = CliTest.run("test", "--samples", dir.resolve("nope").toString());
+    /** Issue 9: a directory option that names nothing usable is bad input, the same one line for every command. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "validate --rules, --rules", "test --rules, --rules", "test --samples, --samples", "diagnose --rules, --rules",
+            "ask --rules, --rules"})
+    void aMissingDirectoryIsBadInputNamingTheOptionAndThePathForEveryCommand(String commandAndOption, String option)
+            throws IOException {
+        Path facts = Files.writeString(dir.resolve("facts.json"), "{}");
+        Path notADirectory = Files.writeString(dir.resolve("file.txt"), "");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        String kind = option.equals("--rules") ? ".drl rule" : ".json sample";
+        String what = option.equals("--rules") ? "rule" : "sample";
+        Map<Path, String> refusals = Map.of(
+                dir.resolve("nope"), "' does not exist.",
+                notADirectory, "' is not a directory; give the directory of the " + what + " files.",
+                empty, "' holds no *" + kind + " files.");
+        for (Map.Entry<Path, String> refusal : refusals.entrySet()) {
+            List<String> args = new ArrayList<>(List.of(commandAndOption.split(" ")));
+            args.add(refusal.getKey().toString());
+            if (args.get(0).equals("diagnose")) {
+                args.add(facts.toString());
+            }
 
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo(lines("error: --samples: '" + dir.resolve("nope") + "' is not a directory."));
+            Run run = CliTest.run(args.toArray(String[]::new));
+
+            assertThat(run.exit()).as(args.toString()).isEqualTo(2);
+            assertThat(run.out()).as(args.toString()).isEmpty();
+            assertThat(run.err()).isEqualTo(lines("error: " + option + ": '" + refusal.getKey() + refusal.getValue()));
+        }
+    }
+
+    /** The CLI prints every problem the checks report, each file's own, not only the first file's. */
+    @Test
+    void validateListsTheProblemsOfEveryBrokenFile() throws IOException {
+        Path rules = rules();
+        Files.writeString(rules.resolve("a-broken.drl"), """
+                package reload;
+                import org.connectionadvisor.rules.*;
+                rule "x"
+                when
+                    Os( name == )
+                then
+                end
+                """);
+        Files.writeString(rules.resolve("b-broken.drl"), """
+                package reload;
+                import org.connectionadvisor.rules.*;
+
+                rule "y"
+                when
+                    Os( name == "windows-10" ) Os(
+                then
+                end
+                """);
+
+        Run run = CliTest.run("validate", "--rules", rules.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEmpty();
+        String hint = " (an unclosed parenthesis or quote, or a missing \"then\" or \"end\", just before it?)";
+        assertThat(run.out()).isEqualTo(lines(
+                rules.resolve("a-broken.drl") + ":5: syntax error at ')'" + hint + " (rule \"x\")",
+                rules.resolve("b-broken.drl") + ":8: syntax error at 'end'" + hint + " (rule \"y\")",
+                "2 problems: these rules would not load."));
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.connectionadvisor.service;
 
 import java.util.Map;
 
+import org.connectionadvisor.input.Echo;
+
 /** A request answered with an error status and a JSON body {@code {"error": "...", ...}}; never a stack trace. */
 final class HttpError extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -18,6 +20,6 @@ final class HttpError extends RuntimeException {
     }
 
     HttpError(int status, String error) {
-        this(status, Map.of("error", Echo.clean(error)), Map.of());
+        this(status, Map.of("error", Echo.safe(error)), Map.of());
     }
 }

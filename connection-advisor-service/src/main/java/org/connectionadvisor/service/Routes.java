@@ -25,6 +25,7 @@ import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.ReloadResult;
 import org.connectionadvisor.RuleRow;
+import org.connectionadvisor.input.Echo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,12 +83,12 @@ final class Routes implements HttpHandler {
                 e.headers.forEach(exchange.getResponseHeaders()::set);
                 send(exchange, e.status, e.body);
             } catch (RuntimeException e) {
-                LOG.error("{} {} failed", exchange.getRequestMethod(), Echo.clean(exchange.getRequestURI().getRawPath()), e);
+                LOG.error("{} {} failed", exchange.getRequestMethod(), Echo.safe(exchange.getRequestURI().getRawPath()), e);
                 send(exchange, 500, Map.of("error", "the request failed inside the service; its log has the details."));
             }
         } catch (IOException e) {
             // The client went away or timed out mid-response: nothing left to tell it.
-            LOG.debug("{} {}: {}", exchange.getRequestMethod(), Echo.clean(exchange.getRequestURI().getRawPath()), e.toString());
+            LOG.debug("{} {}: {}", exchange.getRequestMethod(), Echo.safe(exchange.getRequestURI().getRawPath()), e.toString());
         }
     }
 
@@ -104,7 +105,7 @@ final class Routes implements HttpHandler {
                     + " GET /api/vocabulary, GET /health, GET /openapi.json" + (token == null ? "" : ", GET /api/admin/rules, POST /api/admin/reload") + ".");
         }
         if (!allowed.equals(method)) {
-            throw new HttpError(405, Map.of("error", Echo.clean(method + " " + path + " is not allowed; use " + allowed + ".")),
+            throw new HttpError(405, Map.of("error", Echo.safe(method + " " + path + " is not allowed; use " + allowed + ".")),
                     Map.of("Allow", allowed));
         }
         if (file != null) {
@@ -130,7 +131,7 @@ final class Routes implements HttpHandler {
     private void diagnose(HttpExchange exchange) throws IOException {
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         if (!isJson(type)) {
-            throw new HttpError(415, Map.of("error", Echo.clean("Content-Type: '" + type
+            throw new HttpError(415, Map.of("error", Echo.safe("Content-Type: '" + type
                     + "' is not accepted. Accepted: application/json (UTF-8).")), Map.of("Connection", "close"));
         }
         Facts facts;
@@ -141,12 +142,12 @@ final class Routes implements HttpHandler {
             sendBytes(exchange, 200, json.getBytes(StandardCharsets.UTF_8), JSON_TYPE);
         } catch (InvalidFactsException e) {
             Map<String, Object> error = new LinkedHashMap<>();
-            error.put("error", Echo.clean(e.getMessage()));
-            error.put("field", Echo.clean(e.field()));
+            error.put("error", Echo.safe(e.getMessage()));
+            error.put("field", Echo.safe(e.field()));
             send(exchange, 400, error);
         } catch (DiagnosisException e) {
             LOG.warn("a diagnosis failed: {}", e.getMessage());
-            send(exchange, 500, Map.of("error", Echo.clean("the rules could not finish this diagnosis: " + e.getMessage())));
+            send(exchange, 500, Map.of("error", Echo.safe("the rules could not finish this diagnosis: " + e.getMessage())));
         }
     }
 

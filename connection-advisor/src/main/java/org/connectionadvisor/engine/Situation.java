@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.connectionadvisor.Facts;
+import org.connectionadvisor.input.Echo;
 import org.connectionadvisor.input.PastedMessage;
 import org.connectionadvisor.input.ServerUrls;
 import org.connectionadvisor.input.Vocabulary;
@@ -28,7 +29,7 @@ import org.connectionadvisor.rules.Symptom;
  * The inputs of one diagnosis: every fact the user gave, and every fact inferred from them (the inventory's inference
  * rules v2), each saying in words where it came from. A given fact always wins over an inference. The pasted message
  * is read once; the what-ifs of questions and of the "what did each fact do" report derive new situations from this
- * one without reading it again.
+ * one without reading it again. Labels quote what the user gave only through {@link Echo#safe}.
  */
 public final class Situation {
     private static final Set<String> VISUAL_STUDIO_CODES = Set.of("TF31002", "TF31003");
@@ -106,7 +107,7 @@ public final class Situation {
                 "you said " + (yes ? Vocabulary.CONTEXT_FLAGS.label(flag) : Vocabulary.CONTEXT_FLAGS_NO.get(flag)), false)));
         sslFromAddress().ifPresent(ssl -> add(built, ssl));
         for (String row : facts.confirmed()) {
-            add(built, new Confirmed(row, "you confirmed " + row));
+            add(built, new Confirmed(row, "you confirmed " + Echo.safe(row)));
         }
         return built;
     }
@@ -140,7 +141,7 @@ public final class Situation {
             return null;
         }
         String name = ServerUrls.product(url);
-        return new Product(name, where + ServerUrls.host(url) + ("services".equals(name)
+        return new Product(name, where + Echo.safe(ServerUrls.host(url)) + ("services".equals(name)
                 ? " is an Azure DevOps Services address" : " is not an Azure DevOps Services address, so it is an Azure DevOps Server"), true);
     }
 
@@ -201,7 +202,7 @@ public final class Situation {
             return Optional.empty();
         }
         return Optional.of(Context.of("ssl-configured", true, setting,
-                "the server address " + ServerUrls.host(url) + " is reached over https://, so the server has SSL configured", true));
+                "the server address " + Echo.safe(ServerUrls.host(url)) + " is reached over https://, so the server has SSL configured", true));
     }
 
     private static String productName(String product) {

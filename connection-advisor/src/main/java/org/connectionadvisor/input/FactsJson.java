@@ -1,13 +1,18 @@
 package org.connectionadvisor.input;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,40 +21,113 @@ import org.connectionadvisor.InvalidFactsException;
 
 /** Reads facts from JSON, strictly: every problem becomes one {@link InvalidFactsException} naming the field. */
 public final class FactsJson {
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.JSON_DEPTH).build())
+                    .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    /** A sample file wraps its facts in this field; diagnosing a sample reads the facts inside. */
+    /** A sample file wraps its facts in one of these fields; diagnosing a sample reads the facts inside. */
     static final String SAMPLE_FACTS = "facts";
+    static final String SAMPLE_RAW_FACTS = "rawFacts";
+    /** A sample's fields (see the CLI's Samples): the facts, as an object or as text, and what the sample expects of them. */
+    static final List<String> SAMPLE_FIELDS = List.of("description", "said", SAMPLE_FACTS, SAMPLE_RAW_FACTS, "expected", "why");
 
     private FactsJson() {
     }
 
+    /**
+     * Facts from JSON text: a facts object, or a sample file (its {@code facts} object, or its {@code rawFacts} text read
+     * as facts). A byte order mark at the start is skipped; anything after the JSON value is refused.
+     */
     public static Facts read(String json) {
-        if (json == null || json.isBlank()) {
+        if (json != null && json.length() > Limits.INPUT_BYTES) {
+            throw new InvalidFactsException(null, null, "the input is larger than 1 MiB (" + Limits.INPUT_BYTES
+                    + " characters); facts are one small JSON object.");
+        }
+        String text = json != null && json.startsWith("\uFEFF") ? json.substring(1) : json;
+        if (text == null || text.isBlank()) {
             throw new InvalidFactsException(null, null,
                     "the input is empty. Expected a JSON object such as {\"product\": \"tfs\", \"symptoms\": [\"TF31002\"]}.");
         }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            String position = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            throw new InvalidFactsException(null, null, "the input is not valid JSON" + position + ": " + e.getOriginalMessage());
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidFactsException(null, null, "the input is empty. Expected a JSON object.");
-        }
-        if (root.isObject() && root.has(SAMPLE_FACTS)) {
-            root = root.get(SAMPLE_FACTS);
+        JsonNode root = tree(text);
+        if (root.isObject() && (root.has(SAMPLE_FACTS) || root.has(SAMPLE_RAW_FACTS))) {
+            return sample(root);
         }
         if (!root.isObject()) {
             throw new InvalidFactsException(null, null,
                     "the input must be a JSON object of facts, such as {\"symptoms\": [\"TF31002\"]}; got " + kind(root) + ".");
         }
         return read(root);
+    }
+
+    /** The one JSON value of the text; an error for invalid JSON, too deep a nesting, or anything after the value. */
+    private static JsonNode tree(String text) {
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            JsonNode root;
+            try {
+                root = MAPPER.readTree(parser);
+            } catch (StreamConstraintsException e) {
+                throw new InvalidFactsException(null, null, "the input nests lists and objects more than " + Limits.JSON_DEPTH
+                        + " deep; facts are one flat JSON object.");
+            } catch (JsonProcessingException e) {
+                throw new InvalidFactsException(null, null, "the input is not valid JSON" + position(e.getLocation()) + ": "
+                        + Echo.value(e.getOriginalMessage()));
+            }
+            if (root == null || root.isMissingNode()) {
+                throw new InvalidFactsException(null, null, "the input is empty. Expected a JSON object.");
+            }
+            JsonLocation end = parser.currentLocation(); // just after the value's last character
+            boolean more;
+            try {
+                more = parser.nextToken() != null;
+            } catch (JsonProcessingException e) { // not JSON either, but still more
+                more = true;
+            }
+            if (more) {
+                throw new InvalidFactsException(null, null, "the input goes on after its JSON " + (root.isObject() ? "object" : "value")
+                        + ", which ends at line " + end.getLineNr() + ", column " + (end.getColumnNr() - 1) + "; give one JSON object.");
+            }
+            return root;
+        } catch (IOException e) { // a String source has no I/O; only close() declares it
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String position(JsonLocation where) {
+        return where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+    }
+
+    /** A sample file: its own fields are fine, its facts come from "facts" (an object) or "rawFacts" (text). */
+    private static Facts sample(JsonNode root) {
+        Iterator<String> names = root.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!SAMPLE_FIELDS.contains(name)) {
+                StringBuilder message = new StringBuilder("'").append(Echo.value(name))
+                        .append("' is not a field of a sample file. Accepted fields: ").append(String.join(", ", SAMPLE_FIELDS)).append('.');
+                Vocabulary.closest(name, SAMPLE_FIELDS).ifPresent(near -> message.append(" Did you mean '").append(near).append("'?"));
+                throw new InvalidFactsException(name, null, message.toString());
+            }
+        }
+        if (root.has(SAMPLE_FACTS) && root.has(SAMPLE_RAW_FACTS)) {
+            throw new InvalidFactsException(SAMPLE_RAW_FACTS, null,
+                    "a sample file has its facts in \"facts\" (an object) or in \"rawFacts\" (text), not in both.");
+        }
+        if (root.has(SAMPLE_RAW_FACTS)) {
+            JsonNode raw = root.get(SAMPLE_RAW_FACTS);
+            if (!raw.isTextual()) {
+                throw new InvalidFactsException(SAMPLE_RAW_FACTS, null, SAMPLE_RAW_FACTS + ": expected a string (the text read as"
+                        + " facts), got " + kind(raw) + " " + Echo.value(raw.toString()) + ".");
+            }
+            return read(raw.asText());
+        }
+        JsonNode facts = root.get(SAMPLE_FACTS);
+        if (!facts.isObject()) {
+            throw new InvalidFactsException(null, null,
+                    "the input must be a JSON object of facts, such as {\"symptoms\": [\"TF31002\"]}; got " + kind(facts) + ".");
+        }
+        return read(facts);
     }
 
     private static Facts read(JsonNode object) {
@@ -90,6 +168,7 @@ public final class FactsJson {
             builder.context(texts(Vocabulary.CONTEXT, value));
             return;
         }
+        Limits.entries(Vocabulary.CONTEXT, value.size());
         Iterator<Map.Entry<String, JsonNode>> answers = value.fields();
         while (answers.hasNext()) {
             Map.Entry<String, JsonNode> answer = answers.next();
@@ -102,8 +181,9 @@ public final class FactsJson {
             } else if (yes.isNull()) {
                 Vocabulary.CONTEXT_FLAGS.canonical(flag); // unknown, but still a known flag
             } else {
-                throw new InvalidFactsException(Vocabulary.CONTEXT + "." + flag, yes.toString(), Vocabulary.CONTEXT + "." + flag
-                        + ": expected true (yes), false (no) or null (not known), got " + kind(yes) + " " + yes + ".");
+                throw new InvalidFactsException(Vocabulary.CONTEXT + "." + flag, yes.toString(), Vocabulary.CONTEXT + "."
+                        + Echo.value(flag) + ": expected true (yes), false (no) or null (not known), got " + kind(yes) + " "
+                        + Echo.value(yes.toString()) + ".");
             }
         }
     }
@@ -111,7 +191,7 @@ public final class FactsJson {
     private static String text(String field, JsonNode value) {
         if (!value.isTextual()) {
             throw new InvalidFactsException(field, value.toString(),
-                    field + ": expected a string, got " + kind(value) + " " + value + ".");
+                    field + ": expected a string, got " + kind(value) + " " + Echo.value(value.toString()) + ".");
         }
         return value.asText();
     }
@@ -126,13 +206,13 @@ public final class FactsJson {
             throw new InvalidFactsException(field, value.toString(),
                     field + ": expected a list of strings such as [\"" + example(field) + "\"]"
                             + (Vocabulary.CONTEXT.equals(field) ? " or an object such as {\"remote-worker\": false}" : "")
-                            + ", got " + kind(value) + " " + value + ".");
+                            + ", got " + kind(value) + " " + Echo.value(value.toString()) + ".");
         }
         List<String> texts = new ArrayList<>(value.size());
         for (JsonNode element : value) {
             if (!element.isTextual()) {
                 throw new InvalidFactsException(field, element.toString(),
-                        field + ": every entry must be a string, got " + kind(element) + " " + element + ".");
+                        field + ": every entry must be a string, got " + kind(element) + " " + Echo.value(element.toString()) + ".");
             }
             texts.add(element.asText());
         }

@@ -13,15 +13,35 @@ public final class ServerUrls {
 
     /** The URL's host, lower case; an {@link InvalidFactsException} on {@code serverUrl} when it has none. */
     public static String host(String url) {
+        return uri(url).getHost().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The URL without credentials: its user information becomes {@code ***} ({@code https://user:secret@host/x} gives
+     * {@code https://***@host/x}), and so do those of any URL in its path or query. The advisor needs only the host and
+     * the scheme, and facts are echoed and logged, so they never keep a password.
+     */
+    public static String withoutCredentials(String url) {
+        URI uri = uri(url);
+        String trimmed = url.trim();
+        int start = trimmed.contains("://") ? trimmed.indexOf("://") + 3 : 0;
+        String authority = uri.getRawAuthority();
+        String userInfo = uri.getRawUserInfo();
+        return trimmed.substring(0, start)
+                + (userInfo == null ? authority : "***" + authority.substring(userInfo.length()))
+                + Echo.redact(trimmed.substring(start + authority.length()));
+    }
+
+    private static URI uri(String url) {
         String trimmed = url == null ? "" : url.trim();
         try {
             URI uri = new URI(trimmed.contains("://") ? trimmed : "https://" + trimmed);
             if (uri.getHost() == null || uri.getHost().isBlank()) {
                 throw new URISyntaxException(trimmed, "no host");
             }
-            return uri.getHost().toLowerCase(Locale.ROOT);
+            return uri;
         } catch (URISyntaxException e) {
-            throw new InvalidFactsException(Vocabulary.SERVER_URL, url, "serverUrl: '" + url
+            throw new InvalidFactsException(Vocabulary.SERVER_URL, url, "serverUrl: '" + Echo.value(url)
                     + "' is not a URL. Accepted: an address such as https://dev.azure.com/fabrikam or http://tfs.contoso.com:8080/tfs.");
         }
     }

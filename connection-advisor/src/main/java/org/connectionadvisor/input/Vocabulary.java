@@ -46,7 +46,7 @@ public final class Vocabulary {
 
         /** The canonical value of a given one: case, spaces, hyphens and underscores do not matter. */
         public String canonical(String given) {
-            String value = byNormalized.get(normalized(given));
+            String value = byNormalized.get(normalized(Limits.value(field, given)));
             if (value == null) {
                 throw unknownValue(field, given, labels.keySet(), aliases.keySet());
             }
@@ -214,7 +214,7 @@ public final class Vocabulary {
             }
         }
         throw new InvalidFactsException(field, version,
-                field + ": '" + version + "' is not a version. Accepted: a release year such as 2019 or 2013.1,"
+                field + ": '" + Echo.value(version) + "' is not a version. Accepted: a release year such as 2019 or 2013.1,"
                         + " optionally with the product name ('TFS 2012', 'Azure DevOps Server 2022')"
                         + (VISUAL_STUDIO_VERSION.equals(field) ? ", or a Visual Studio version number such as 16.11" : "")
                         + ".");
@@ -223,7 +223,7 @@ public final class Vocabulary {
     public static InvalidFactsException unknownValue(String field, String given, Collection<String> accepted,
             Collection<String> aliases) {
         StringBuilder message = new StringBuilder()
-                .append(field).append(": '").append(given).append("' is not accepted. Accepted: ")
+                .append(field).append(": '").append(Echo.value(given)).append("' is not accepted. Accepted: ")
                 .append(String.join(", ", accepted));
         if (!aliases.isEmpty()) {
             message.append(" (also: ").append(String.join(", ", aliases.stream().sorted().toList())).append(')');
@@ -236,14 +236,17 @@ public final class Vocabulary {
     }
 
     static InvalidFactsException unknownField(String given) {
-        StringBuilder message = new StringBuilder("'").append(given).append("' is not a known field. Accepted fields: ")
+        StringBuilder message = new StringBuilder("'").append(Echo.value(given)).append("' is not a known field. Accepted fields: ")
                 .append(String.join(", ", FIELDS)).append('.');
         closest(given, FIELDS).ifPresent(near -> message.append(" Did you mean '").append(near).append("'?"));
         return new InvalidFactsException(given, null, message.toString());
     }
 
-    /** The accepted word nearest to a typo, if it is near enough to be a likely intent. */
+    /** The accepted word nearest to a typo, if it is near enough to be a likely intent; none for a value too long to be one. */
     public static Optional<String> closest(String given, Collection<String> candidates) {
+        if (given.length() > Limits.VALUE_CHARS) {
+            return Optional.empty();
+        }
         String needle = given.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
