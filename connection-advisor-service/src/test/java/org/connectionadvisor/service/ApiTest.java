@@ -79,8 +79,8 @@ class ApiTest {
         assertThat(json(url)).isEqualTo(error("serverUrl: 'https://***@ tfs' is not a URL. Accepted: an address such as"
                 + " https://dev.azure.com/fabrikam or http://tfs.contoso.com:8080/tfs.", "serverUrl"));
         assertThat(url.body()).doesNotContain("hunter2");
-        assertThat(json(control)).isEqualTo(error("scope: 'one\\ncomputer\\u0007' is not accepted. Accepted: one-computer,"
-                + " several-computers. Did you mean 'one-computer'?", "scope"));
+        assertThat(json(control)).isEqualTo(error("scope: 'one\\ncomputer\\u0007' has a control or invisible character (\\n)"
+                + " at character 4. Accepted: printable characters only.", "scope"));
     }
 
     @Test
