@@ -88,36 +88,45 @@ public final class QuestionPlanner {
     /**
      * What one question's answers do on their own, each tried from the user's facts: the change they make, whether
      * any of them concludes a topic or finding of a name not concluded before (even with no visible result), and the
-     * rules their new inputs are mentioned in.
+     * inputs of each answered situation (the rules these mention are looked up only for questions that change nothing).
      */
-    private record Alone(double impact, boolean concludes, Set<String> mentionedIn) {
+    private record Alone(double impact, boolean concludes, List<List<Input>> answeredInputs) {
     }
 
     private Alone alone(Question question) {
         boolean[] concludes = {false};
-        Set<String> mentionedIn = new HashSet<>();
+        List<List<Input>> answeredInputs = new ArrayList<>();
+        double impact = average(situation, question, answered -> {
+            answeredInputs.add(answered.inputs());
+            // The session is left holding this answer: the next what-if changes only what differs from it.
+            List<Placed> placed = ranking(answered);
+            concludes[0] |= !whatIf.session.conclusions().equals(baseConclusions);
+            return difference(current, placed);
+        });
+        return new Alone(impact, concludes[0], answeredInputs);
+    }
+
+    /** The rules that mention an input one of the question's answers adds to the user's facts. */
+    private Set<String> mentionedIn(Alone alone) {
         Set<String> given = new HashSet<>();
         situation.inputs().forEach(input -> given.add(input.key() + "=" + input.value()));
-        double impact = average(situation, question, answered -> {
-            for (Input input : answered.inputs()) {
+        Set<String> mentionedIn = new HashSet<>();
+        for (List<Input> inputs : alone.answeredInputs()) {
+            for (Input input : inputs) {
                 if (!given.contains(input.key() + "=" + input.value())) {
                     mentionedIn.addAll(whatIf.rules.rulesMentioning(input));
                 }
             }
-            List<Placed> placed = ranking(answered);
-            concludes[0] |= !whatIf.session.conclusions().equals(baseConclusions);
-            whatIf.apply(situation);
-            return difference(current, placed);
-        });
-        return new Alone(impact, concludes[0], mentionedIn);
+        }
+        return mentionedIn;
     }
 
     /**
      * Two questions that change nothing on their own can matter together only through a rule that mentions both their
      * answers, or through a conclusion one of them draws on its own: other pairs are not tried.
      */
-    private static boolean mayMatterTogether(Alone one, Alone other) {
-        return one.concludes() || other.concludes() || !Collections.disjoint(one.mentionedIn(), other.mentionedIn());
+    private static boolean mayMatterTogether(Alone one, Set<String> oneMentionedIn, Alone other, Set<String> otherMentionedIn) {
+        return one.concludes() || other.concludes() || !Collections.disjoint(oneMentionedIn, otherMentionedIn);
     }
 
     private List<Question> plan(List<Question> candidates) {
@@ -131,10 +140,18 @@ public final class QuestionPlanner {
                 inert.add(i);
             }
         }
-        for (int i : inert) {
-            for (int j : inert) {
-                if (i != j && mayMatterTogether(alone.get(i), alone.get(j))) {
-                    impacts[i] = Math.max(impacts[i], together(candidates.get(i), candidates.get(j)) / 2);
+        Map<Integer, Set<String>> mentionedIn = new HashMap<>();
+        if (inert.size() > 1) {
+            inert.forEach(i -> mentionedIn.put(i, mentionedIn(alone.get(i))));
+        }
+        for (int a = 0; a < inert.size(); a++) {
+            for (int b = a + 1; b < inert.size(); b++) {
+                int i = inert.get(a);
+                int j = inert.get(b);
+                if (mayMatterTogether(alone.get(i), mentionedIn.get(i), alone.get(j), mentionedIn.get(j))) {
+                    Together together = together(candidates.get(i), candidates.get(j));
+                    impacts[i] = Math.max(impacts[i], together.firstOnceSecond() / 2);
+                    impacts[j] = Math.max(impacts[j], together.secondOnceFirst() / 2);
                 }
             }
         }
@@ -151,12 +168,59 @@ public final class QuestionPlanner {
         return asked.stream().map(i -> withImpact(candidates.get(i), impacts[i])).toList();
     }
 
-    /** The change {@code question}'s answers make once {@code partner} is answered, averaged over both. */
-    private double together(Question question, Question partner) {
-        return average(situation, partner, withPartner -> {
-            List<Placed> before = ranking(withPartner);
-            return average(withPartner, question, answered -> difference(before, ranking(answered)));
-        });
+    /** The change each question's answers make once the other is answered, each averaged over both questions' answers. */
+    private record Together(double firstOnceSecond, double secondOnceFirst) {
+    }
+
+    /**
+     * Both directions from one grid of the two questions' answers, each pair of answers tried once; the grid is walked
+     * one answer of {@code second} at a time, so each what-if changes one input of the one before.
+     */
+    private Together together(Question first, Question second) {
+        List<Placed>[] firsts = rankedEach(first);
+        List<Placed>[] seconds = rankedEach(second);
+        double[] firstChange = new double[seconds.length];
+        int[] firstAnswers = new int[seconds.length];
+        double[] secondChange = new double[firsts.length];
+        int[] secondAnswers = new int[firsts.length];
+        for (int x = 0; x < firsts.length; x++) {
+            Optional<Situation> withFirst = answered(situation, first, first.answers().get(x));
+            for (int y = 0; y < seconds.length && withFirst.isPresent(); y++) {
+                Optional<Situation> withBoth = seconds[y] == null ? Optional.empty()
+                        : answered(withFirst.get(), second, second.answers().get(y));
+                if (withBoth.isPresent()) {
+                    List<Placed> placed = ranking(withBoth.get());
+                    secondChange[x] += difference(firsts[x], placed);
+                    secondAnswers[x]++;
+                    firstChange[y] += difference(seconds[y], placed);
+                    firstAnswers[y]++;
+                }
+            }
+        }
+        return new Together(meanOfMeans(firstChange, firstAnswers, seconds), meanOfMeans(secondChange, secondAnswers, firsts));
+    }
+
+    /** The ranking after each of {@code question}'s answers, null where the answer contradicts the facts. */
+    @SuppressWarnings("unchecked")
+    private List<Placed>[] rankedEach(Question question) {
+        List<Placed>[] placed = new List[question.answers().size()];
+        for (int i = 0; i < placed.length; i++) {
+            placed[i] = answered(situation, question, question.answers().get(i)).map(this::ranking).orElse(null);
+        }
+        return placed;
+    }
+
+    /** The mean over the partner's possible answers of the mean change for each; no possible answer counts as 0. */
+    private static double meanOfMeans(double[] totals, int[] counts, List<Placed>[] partnerAnswers) {
+        double sum = 0;
+        int answers = 0;
+        for (int i = 0; i < totals.length; i++) {
+            if (partnerAnswers[i] != null) {
+                sum += counts[i] == 0 ? 0 : totals[i] / counts[i];
+                answers++;
+            }
+        }
+        return answers == 0 ? 0 : sum / answers;
     }
 
     /** {@code measure} averaged over the situations each answer gives; an answer that contradicts the facts is left out. */
@@ -203,7 +267,8 @@ public final class QuestionPlanner {
         if (!situation.knows(Vocabulary.VISUAL_STUDIO_VERSION)) {
             candidates.add(question(Vocabulary.VISUAL_STUDIO_VERSION, Vocabulary.VISUAL_STUDIO_RELEASES));
         }
-        if (!situation.knows(Vocabulary.SERVER_VERSION)) {
+        // An Azure DevOps Services organization runs no release of the server: there is nothing to ask.
+        if (!situation.knows(Vocabulary.SERVER_VERSION) && !"services".equals(situation.product())) {
             candidates.add(question(Vocabulary.SERVER_VERSION, Vocabulary.SERVER_RELEASES));
         }
         Map<String, String> accounts = Vocabulary.SIGNED_IN_WITH_ANSWERS;
@@ -234,17 +299,15 @@ public final class QuestionPlanner {
         if (before == after) {
             return 0; // the what-if changed no result
         }
-        Map<String, Placed> beforeById = byId(before);
-        Map<String, Placed> afterById = byId(after);
         int difference = 0;
         for (Placed was : before) {
-            Placed now = afterById.get(was.id());
+            Placed now = find(after, was.id());
             if (now == null || !was.wording().equals(now.wording())) {
                 difference++;
             }
         }
         for (Placed now : after) {
-            if (!beforeById.containsKey(now.id())) {
+            if (find(before, now.id()) == null) {
                 difference++;
             }
         }
@@ -258,9 +321,13 @@ public final class QuestionPlanner {
         return difference;
     }
 
-    private static Map<String, Placed> byId(List<Placed> ranking) {
-        Map<String, Placed> byId = new HashMap<>();
-        ranking.forEach(placed -> byId.put(placed.id(), placed));
-        return byId;
+    /** A scan, not a map: rankings are a few dozen rows, and a map per comparison cost more than the scans. */
+    private static Placed find(List<Placed> ranking, String id) {
+        for (Placed placed : ranking) {
+            if (placed.id().equals(id)) {
+                return placed;
+            }
+        }
+        return null;
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,9 +55,14 @@ final class RuleMentions {
 
     private static final Set<String> SETTING_FIELDS = Set.of("product", "scope", "client");
 
+    /** Enough for every answer of every question in every setting; inputs quoting users' text past it are not kept. */
+    private static final int REMEMBERED = 4096;
+
     private final Map<String, List<Shape>> shapes;
     /** The setting fields each rule tests anywhere, with any operator ("client != \"browser\""). */
     private final Map<String, Set<String>> settingTested;
+    /** What rules mention depends only on the rules and the fact, and planning asks about the same answers each time. */
+    private final Map<Input, Set<String>> remembered = new ConcurrentHashMap<>();
 
     private RuleMentions(Map<String, List<Shape>> shapes, Map<String, Set<String>> settingTested) {
         this.shapes = shapes;
@@ -82,6 +88,18 @@ final class RuleMentions {
      * test that field of the setting, which every symptom, context fact and topic carries.
      */
     Set<String> mentioning(Input fact) {
+        Set<String> known = remembered.get(fact);
+        if (known != null) {
+            return known;
+        }
+        Set<String> rules = Set.copyOf(find(fact));
+        if (remembered.size() < REMEMBERED) {
+            remembered.put(fact, rules);
+        }
+        return rules;
+    }
+
+    private Set<String> find(Input fact) {
         Set<String> rules = new HashSet<>();
         if (fact instanceof Product || fact instanceof Scope || fact instanceof Client) {
             settingTested.forEach((rule, fields) -> {

@@ -2,6 +2,7 @@ package org.connectionadvisor.input;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -170,6 +171,17 @@ public final class Vocabulary {
             VISUAL_STUDIO_MAJOR_TO_YEAR.values().stream().sorted().collect(java.util.stream.Collectors.toMap(
                     String::valueOf, year -> "Visual Studio " + year, (a, b) -> a, LinkedHashMap::new)));
 
+    /** The releases the questions offer, by field, read once: planning questions tries each of them many times. */
+    private static final Map<String, Map<String, Double>> ANSWERED_RELEASES = Map.of(
+            SERVER_VERSION, releases(SERVER_VERSION, SERVER_RELEASES.keySet()),
+            VISUAL_STUDIO_VERSION, releases(VISUAL_STUDIO_VERSION, VISUAL_STUDIO_RELEASES.keySet()));
+
+    private static Map<String, Double> releases(String field, Collection<String> answers) {
+        Map<String, Double> releases = new HashMap<>();
+        answers.forEach(answer -> releases.put(answer, parseRelease(field, answer)));
+        return Map.copyOf(releases);
+    }
+
     private Vocabulary() {
     }
 
@@ -200,6 +212,11 @@ public final class Vocabulary {
      * Studio version number ("16.11") gives its year. Updates above 9 count as 9, which no release reached.
      */
     public static double release(String field, String version) {
+        Double answer = ANSWERED_RELEASES.getOrDefault(field, Map.of()).get(version);
+        return answer != null ? answer : parseRelease(field, version);
+    }
+
+    private static double parseRelease(String field, String version) {
         Matcher year = YEAR.matcher(version);
         if (year.find()) {
             Matcher update = UPDATE.matcher(version.substring(year.end()));
