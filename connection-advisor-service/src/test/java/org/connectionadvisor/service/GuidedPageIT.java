@@ -55,9 +55,14 @@ class GuidedPageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "no Chromium: the browser tests need /usr/bin/chromium and /usr/bin/chromedriver"
-                        + " (apt-get install chromium chromium-driver); skipped");
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String skipped = "GuidedPageIT skipped: no Chromium (the browser tests need /usr/bin/chromium and"
+                + " /usr/bin/chromedriver: apt-get install chromium chromium-driver)";
+        if (!installed) {
+            // Surefire shows a class skipped in @BeforeAll as 0 tests run, without the reason: say it in one line.
+            System.out.println(skipped);
+        }
+        Assumptions.assumeTrue(installed, skipped);
         service = TestServer.packaged();
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
