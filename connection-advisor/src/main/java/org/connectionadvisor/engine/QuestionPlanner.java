@@ -300,14 +300,15 @@ public final class QuestionPlanner {
             return 0; // the what-if changed no result
         }
         int difference = 0;
-        for (Placed was : before) {
-            Placed now = find(after, was.id());
+        for (int i = 0; i < before.size(); i++) {
+            Placed was = before.get(i);
+            Placed now = find(after, was.id(), i);
             if (now == null || !was.wording().equals(now.wording())) {
                 difference++;
             }
         }
-        for (Placed now : after) {
-            if (find(before, now.id()) == null) {
+        for (int i = 0; i < after.size(); i++) {
+            if (find(before, after.get(i).id(), i) == null) {
                 difference++;
             }
         }
@@ -321,8 +322,14 @@ public final class QuestionPlanner {
         return difference;
     }
 
-    /** A scan, not a map: rankings are a few dozen rows, and a map per comparison cost more than the scans. */
-    private static Placed find(List<Placed> ranking, String id) {
+    /**
+     * A scan, not a map: rankings are a few dozen rows, and a map per comparison cost more than the scans. Most rows
+     * keep their place, so the scan starts with the one at {@code likelyAt}.
+     */
+    private static Placed find(List<Placed> ranking, String id, int likelyAt) {
+        if (likelyAt < ranking.size() && ranking.get(likelyAt).id().equals(id)) {
+            return ranking.get(likelyAt);
+        }
         for (Placed placed : ranking) {
             if (placed.id().equals(id)) {
                 return placed;

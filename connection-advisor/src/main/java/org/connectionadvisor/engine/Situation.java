@@ -41,31 +41,37 @@ public final class Situation {
     private final List<Input> inputs;
     private final Setting setting;
 
-    private Situation(Facts facts, PastedMessage message, Set<String> without) {
+    /** @param sameProductAs a situation whose product input this one shares, or null to work it out */
+    private Situation(Facts facts, PastedMessage message, Set<String> without, Situation sameProductAs) {
         this.facts = facts;
         this.message = message;
         this.without = without;
-        this.setting = setting();
+        this.setting = new Setting(sameProductAs != null ? sameProductAs.setting.product() : product(facts, message),
+                scope(), client());
         this.inputs = List.copyOf(build());
     }
 
     public static Situation of(Facts facts) {
-        return new Situation(facts, PastedMessage.of(facts.errorMessage().orElse(null)), Set.of());
+        return new Situation(facts, PastedMessage.of(facts.errorMessage().orElse(null)), Set.of(), null);
     }
 
-    /** The situation of other facts with the same pasted message, which is not read again. */
+    /**
+     * The situation of other facts with the same pasted message, which is not read again; where the product and the
+     * address are the same too (most what-ifs answer something else), the product is not worked out again either.
+     */
     public Situation with(Facts other) {
         if (!Objects.equals(other.errorMessage(), facts.errorMessage())) {
             return of(other);
         }
-        return new Situation(other, message, without);
+        boolean sameProduct = other.product().equals(facts.product()) && other.serverUrl().equals(facts.serverUrl());
+        return new Situation(other, message, without, sameProduct ? this : null);
     }
 
     /** This situation without one input (its key, as {@link Input#key()}), and without what was inferred from it. */
     public Situation without(String key) {
         Set<String> more = new HashSet<>(without);
         more.add(key);
-        return new Situation(facts, message, Set.copyOf(more));
+        return new Situation(facts, message, Set.copyOf(more), null);
     }
 
     public Facts facts() {
@@ -85,10 +91,6 @@ public final class Situation {
     /** Whether an input with this key is present, given or inferred. */
     public boolean knows(String key) {
         return inputs.stream().anyMatch(input -> input.key().equals(key));
-    }
-
-    private Setting setting() {
-        return new Setting(product(facts, message), scope(), client());
     }
 
     private List<Input> build() {

@@ -8,12 +8,21 @@ import org.connectionadvisor.InvalidFactsException;
 
 /** How a server URL tells the product: Azure DevOps Services lives at dev.azure.com and *.visualstudio.com. */
 public final class ServerUrls {
+    /**
+     * The last address read: a diagnosis and its what-ifs read the same address again for every situation they
+     * build. Immutable and replaced whole, so threads reading different addresses only miss, never mix.
+     */
+    private static volatile Read last;
+
+    private record Read(String url, URI uri, String host) {
+    }
+
     private ServerUrls() {
     }
 
     /** The URL's host, lower case; an {@link InvalidFactsException} on {@code serverUrl} when it has none. */
     public static String host(String url) {
-        return uri(url).getHost().toLowerCase(Locale.ROOT);
+        return read(url).host();
     }
 
     /**
@@ -22,7 +31,7 @@ public final class ServerUrls {
      * the scheme, and facts are echoed and logged, so they never keep a password.
      */
     public static String withoutCredentials(String url) {
-        URI uri = uri(url);
+        URI uri = read(url).uri();
         String trimmed = url.trim();
         int start = trimmed.contains("://") ? trimmed.indexOf("://") + 3 : 0;
         String authority = uri.getRawAuthority();
@@ -30,6 +39,16 @@ public final class ServerUrls {
         return trimmed.substring(0, start)
                 + (userInfo == null ? authority : "***" + authority.substring(userInfo.length()))
                 + Echo.redact(trimmed.substring(start + authority.length()));
+    }
+
+    private static Read read(String url) {
+        Read read = last;
+        if (read == null || !read.url().equals(url)) {
+            URI uri = uri(url);
+            read = new Read(url, uri, uri.getHost().toLowerCase(Locale.ROOT));
+            last = read;
+        }
+        return read;
     }
 
     private static URI uri(String url) {
