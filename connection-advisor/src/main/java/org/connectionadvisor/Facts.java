@@ -49,23 +49,24 @@ public final class Facts {
     private final Set<String> confirmed;
     private final Set<String> ruledOut;
 
-    private Facts(Builder builder) {
+    /** @param owned whether the builder is thrown away after this, so its collections need no copy */
+    private Facts(Builder builder, boolean owned) {
         product = builder.product;
         scope = builder.scope;
         client = builder.client;
         os = builder.os;
         visualStudioVersion = builder.visualStudioVersion;
         serverVersion = builder.serverVersion;
-        symptoms = frozen(builder.symptoms);
-        context = Collections.unmodifiableMap(new LinkedHashMap<>(builder.context));
+        symptoms = frozen(builder.symptoms, owned);
+        context = Collections.unmodifiableMap(owned ? builder.context : new LinkedHashMap<>(builder.context));
         errorMessage = builder.errorMessage;
         serverUrl = builder.serverUrl;
-        confirmed = frozen(builder.confirmed);
-        ruledOut = frozen(builder.ruledOut);
+        confirmed = frozen(builder.confirmed, owned);
+        ruledOut = frozen(builder.ruledOut, owned);
     }
 
-    private static Set<String> frozen(Set<String> values) {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(values));
+    private static Set<String> frozen(Set<String> values, boolean owned) {
+        return Collections.unmodifiableSet(owned ? values : new LinkedHashSet<>(values));
     }
 
     public static Facts empty() {
@@ -180,7 +181,9 @@ public final class Facts {
             case SIGNED_IN_WITH -> next.signedInWith(value);
             default -> next.contextAnswer(questionId, value);
         }
-        return next.build();
+        // Answering a question builds facts many times over while questions are planned: the builder is not seen
+        // again, so its collections become the new facts' own.
+        return next.build(true);
     }
 
     /** The user tried this row's resolution and it did not help: it will not be recommended again. */
@@ -385,6 +388,10 @@ public final class Facts {
 
         /** Checks what no single field can: exclusive flags, rows both confirmed and ruled out, product against URL. */
         public Facts build() {
+            return build(false);
+        }
+
+        private Facts build(boolean owned) {
             if (Boolean.TRUE.equals(context.get(Vocabulary.SIGNED_IN_WITH_WORK))
                     && Boolean.TRUE.equals(context.get(Vocabulary.SIGNED_IN_WITH_PERSONAL))) {
                 throw new InvalidFactsException(Vocabulary.CONTEXT, Vocabulary.SIGNED_IN_WITH_PERSONAL,
@@ -405,7 +412,7 @@ public final class Facts {
                                     + ". Give the one that is right, or leave product out to infer it from the URL.");
                 }
             }
-            return new Facts(this);
+            return new Facts(this, owned);
         }
     }
 }

@@ -300,16 +300,26 @@ public final class QuestionPlanner {
             return 0; // the what-if changed no result
         }
         int difference = 0;
+        int shift = 0;
         for (int i = 0; i < before.size(); i++) {
             Placed was = before.get(i);
-            Placed now = find(after, was.id(), i);
-            if (now == null || !was.wording().equals(now.wording())) {
+            int at = indexOf(after, was.id(), i + shift);
+            if (at < 0) {
                 difference++;
+            } else {
+                shift = at - i;
+                if (!was.wording().equals(after.get(at).wording())) {
+                    difference++;
+                }
             }
         }
+        shift = 0;
         for (int i = 0; i < after.size(); i++) {
-            if (find(before, after.get(i).id(), i) == null) {
+            int at = indexOf(before, after.get(i).id(), i + shift);
+            if (at < 0) {
                 difference++;
+            } else {
+                shift = at - i;
             }
         }
         for (int i = 0; i < TOP && i < Math.max(before.size(), after.size()); i++) {
@@ -323,18 +333,18 @@ public final class QuestionPlanner {
     }
 
     /**
-     * A scan, not a map: rankings are a few dozen rows, and a map per comparison cost more than the scans. Most rows
-     * keep their place, so the scan starts with the one at {@code likelyAt}.
+     * A scan, not a map: rankings are a few dozen rows, and a map per comparison cost more than the scans. Rows keep
+     * their order, shifted by the rows that came or went before them, so the scan starts where the row is likely to be.
      */
-    private static Placed find(List<Placed> ranking, String id, int likelyAt) {
-        if (likelyAt < ranking.size() && ranking.get(likelyAt).id().equals(id)) {
-            return ranking.get(likelyAt);
+    private static int indexOf(List<Placed> ranking, String id, int likelyAt) {
+        if (likelyAt >= 0 && likelyAt < ranking.size() && ranking.get(likelyAt).id().equals(id)) {
+            return likelyAt;
         }
-        for (Placed placed : ranking) {
-            if (placed.id().equals(id)) {
-                return placed;
+        for (int i = 0; i < ranking.size(); i++) {
+            if (ranking.get(i).id().equals(id)) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 }

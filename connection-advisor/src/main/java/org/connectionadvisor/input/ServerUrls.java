@@ -3,18 +3,23 @@ package org.connectionadvisor.input;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.connectionadvisor.InvalidFactsException;
 
 /** How a server URL tells the product: Azure DevOps Services lives at dev.azure.com and *.visualstudio.com. */
 public final class ServerUrls {
     /**
-     * The last address read: a diagnosis and its what-ifs read the same address again for every situation they
-     * build. Immutable and replaced whole, so threads reading different addresses only miss, never mix.
+     * The addresses read so far: a diagnosis and its what-ifs read the same address again for every situation they
+     * build. Written only until it holds {@link #REMEMBERED} addresses, so threads diagnosing at the same time share
+     * it by reading; a busy service's later addresses are read each time, as without it. At most 256 addresses of at most
+     * 2 KiB each, a few megabytes at worst.
      */
-    private static volatile Read last;
+    private static final Map<String, Read> READ = new ConcurrentHashMap<>();
+    private static final int REMEMBERED = 256;
 
-    private record Read(String url, URI uri, String host) {
+    private record Read(URI uri, String host) {
     }
 
     private ServerUrls() {
@@ -42,11 +47,13 @@ public final class ServerUrls {
     }
 
     private static Read read(String url) {
-        Read read = last;
-        if (read == null || !read.url().equals(url)) {
+        Read read = url == null ? null : READ.get(url);
+        if (read == null) {
             URI uri = uri(url);
-            read = new Read(url, uri, uri.getHost().toLowerCase(Locale.ROOT));
-            last = read;
+            read = new Read(uri, uri.getHost().toLowerCase(Locale.ROOT));
+            if (READ.size() < REMEMBERED && url.length() <= Limits.URL_CHARS) {
+                READ.putIfAbsent(url, read);
+            }
         }
         return read;
     }
