@@ -143,6 +143,16 @@ public final class Bench {
             }
             table.target(TARGET_THREADS, "run by run: " + String.join("; ", runs), worst >= 1.8);
         }
+        List<Double> machineOnes = results.perFork("MachineBenchmark.oneThread");
+        List<Double> machineTwos = results.perFork("MachineBenchmark.twoThreads");
+        if (!machineOnes.isEmpty() && machineOnes.size() == machineTwos.size()) {
+            List<String> runs = new ArrayList<>();
+            for (int fork = 0; fork < machineOnes.size(); fork++) {
+                runs.add(String.format(Locale.ROOT, "%.2fx", machineTwos.get(fork) / machineOnes.get(fork)));
+            }
+            table.figure("the machine itself: 2 threads against 1 on work that shares nothing (MachineBenchmark)",
+                    "run by run: " + String.join("; ", runs));
+        }
         double at50 = results.percentile("GrowthBenchmark.latency", "rows", "50", 50);
         double at5000 = results.percentile("GrowthBenchmark.latency", "rows", "5000", 50);
         if (!Double.isNaN(at50) && !Double.isNaN(at5000)) {
