@@ -98,7 +98,7 @@ class HeardTest {
 
     @Test
     void aFactNoApplicableRowUsesIsSetAsideInWords() {
-        // Working remotely concerns the one-computer table; several users failing rules that table out.
+        // Working remotely concerns the one-computer table; several users failing set that table aside.
         Heard remote = heard(ADVISOR.diagnose(Facts.fromJson(
                 "{\"product\": \"server\", \"scope\": \"several-computers\", \"symptoms\": [\"TF31002\"], \"context\": [\"remote-worker\"]}")),
                 "context:remote-worker");
