@@ -53,7 +53,7 @@ class HeardTest {
         assertThat(heard(diagnosis, "client").summary()).startsWith("used by \"Reset your sign-in state");
         assertThat(heard(diagnosis, "symptoms:HTTP-401").summary()).endsWith("set aside as they are for other symptoms: "
                 + "\"You have no active account or license in the organization\", \"The organization is connected to a directory you "
-                + "are not in\", \"Switching organizations: delete your browser cookies\"");
+                + "are not in\", \"Switching organizations: delete your browser cookies\", \"Ask in the product forums\"");
     }
 
     @Test
