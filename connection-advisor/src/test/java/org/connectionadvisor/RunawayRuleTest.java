@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A rule that keeps feeding itself ends in an error that names it, never in a hang. It is within the rule subset (it
- * only inserts a topic), which is why the fire limit and the diagnosis deadline stay: joining a topic with itself
+ * only inserts a topic), which is why the fire limit and the diagnosis deadline stay: joining a topic with a symptom
  * makes a new topic of every union of the reported symptoms, a number that doubles with each symptom.
  */
 class RunawayRuleTest {

@@ -1,11 +1,14 @@
 package org.connectionadvisor.admin;
 
 import static org.connectionadvisor.admin.SubsetGrammar.BINDING;
+import static org.connectionadvisor.admin.SubsetGrammar.CONCLUDED;
 import static org.connectionadvisor.admin.SubsetGrammar.CONDITIONS;
 import static org.connectionadvisor.admin.SubsetGrammar.FACTS;
 import static org.connectionadvisor.admin.SubsetGrammar.FACT_PACKAGE;
 import static org.connectionadvisor.admin.SubsetGrammar.LIST;
+import static org.connectionadvisor.admin.SubsetGrammar.MAX_IN_VALUES;
 import static org.connectionadvisor.admin.SubsetGrammar.MAX_JOINED;
+import static org.connectionadvisor.admin.SubsetGrammar.MAX_SUBRULES;
 import static org.connectionadvisor.admin.SubsetGrammar.construct;
 import static org.connectionadvisor.admin.SubsetGrammar.source;
 import static org.connectionadvisor.admin.SubsetGrammar.typeName;
@@ -32,6 +35,10 @@ final class ConditionCheck {
     private final Map<String, String> bindings = new HashMap<>();
     private final Map<String, Integer> bindingLines = new HashMap<>();
     private int joined;
+    /** Patterns on facts the rules create (Topic, Finding) joined outside not, exists and collect. */
+    private int concluded;
+    /** The subrules Drools builds for the rule: the product of its or alternatives and of the in lists compiled as such. */
+    private long subrules = 1;
 
     ConditionCheck(RuleCheck check) {
         this.check = check;
@@ -46,7 +53,9 @@ final class ConditionCheck {
         for (BaseDescr condition : lhs.getDescrs()) {
             if (condition instanceof PatternDescr pattern && pattern.getSource() == null) {
                 joined(pattern);
+                concluded(pattern, List.of(pattern));
                 pattern(pattern, true);
+                alternatives(pattern, inValues(pattern));
             } else if (condition instanceof PatternDescr pattern && pattern.getSource() instanceof CollectDescr collect) {
                 collect(pattern, collect);
             } else if (condition instanceof PatternDescr pattern) {
@@ -63,13 +72,57 @@ final class ConditionCheck {
                 if (alternatives.getDescrs().size() > 1 && alternatives.getDescrs().stream()
                         .allMatch(alternative -> alternative instanceof PatternDescr pattern && pattern.getSource() == null)) {
                     joined(condition);
+                    concluded(condition, alternatives.getDescrs());
                     alternatives.getDescrs().forEach(alternative -> pattern((PatternDescr) alternative, false));
+                    alternatives(condition, alternatives.getDescrs().size());
                 } else {
                     refuse(line(condition), "or joins patterns, as ( Fact( ... ) or Fact( ... ) ): not groups or froms");
                 }
             } else {
                 refuse(line(condition), construct(condition) + " is not in the subset: " + CONDITIONS);
             }
+        }
+    }
+
+    long subrules() {
+        return subrules;
+    }
+
+    /**
+     * Each or, and each pattern whose first test is {@code in} (compiled as alternatives, see RuleCompiler), multiplies
+     * the subrules Drools builds: counted here, before anything is built.
+     */
+    private void alternatives(BaseDescr condition, int count) {
+        if (subrules > MAX_SUBRULES) {
+            return; // refused already
+        }
+        subrules *= count;
+        if (subrules > MAX_SUBRULES) {
+            refuse(line(condition), "with this condition the rule is " + subrules + " subrules (its or alternatives times the values of"
+                    + " the in lists that start its patterns), over the limit of " + MAX_SUBRULES + "; split it into rules");
+        }
+    }
+
+    /** The values of a pattern's first test when it is {@code in}; 1 otherwise. */
+    private static int inValues(PatternDescr pattern) {
+        if (pattern.getDescrs().isEmpty() || !(pattern.getDescrs().get(0) instanceof ExprConstraintDescr first)) {
+            return 1;
+        }
+        try {
+            Constraint in = Constraint.parse(first.getExpression());
+            return Constraint.IN.equals(in.operator()) ? in.values().size() : 1;
+        } catch (Refused refused) {
+            return 1; // refused where the constraint is checked
+        }
+    }
+
+    /** A rule joins at most one pattern on the facts rules create, whose number grows with the rules, not the inputs. */
+    private void concluded(BaseDescr condition, List<? extends BaseDescr> patterns) {
+        if (patterns.stream().anyMatch(p -> p instanceof PatternDescr pattern && pattern.getObjectType() != null
+                && CONCLUDED.contains(pattern.getObjectType()))
+                && ++concluded == 2) {
+            refuse(line(condition), "a rule joins at most one Topic or Finding pattern outside not, exists and collect: the rules"
+                    + " create those facts, and a join of two multiplies their numbers; this is the second");
         }
     }
 
@@ -176,6 +229,11 @@ final class ConditionCheck {
         }
         Class<?> fieldType = field(type, constraint.field(), line(descr));
         if (fieldType == null) {
+            return;
+        }
+        if (constraint.values().size() > MAX_IN_VALUES) {
+            refuse(line(descr), "an in list holds at most " + MAX_IN_VALUES + " values; this one has " + constraint.values().size()
+                    + ": split the rule");
             return;
         }
         for (Constraint.Value value : constraint.values()) {

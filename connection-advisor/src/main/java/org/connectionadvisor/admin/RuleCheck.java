@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.connectionadvisor.engine.RuleBase;
+import org.connectionadvisor.input.Echo;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -26,6 +27,7 @@ import org.drools.drl.ast.descr.RuleDescr;
 final class RuleCheck {
     final FileCheck in;
     final RuleDescr rule;
+    private long subrules = 1;
     private final Map<String, String> annotations = new HashMap<>();
     private Integer salience;
 
@@ -38,6 +40,10 @@ final class RuleCheck {
         if (rule instanceof QueryDescr) {
             refuse(rule.getLine(), "query is not in the subset: rules recommend, they are not queried");
             return;
+        }
+        if (!printableName(rule.getName())) {
+            refuse(rule.getLine(), "a rule name is printable text in double quotes, without a backslash, a quote or a control or"
+                    + " bidi character; this one is \"" + Echo.value(rule.getName()) + "\"");
         }
         if (rule.getParentName() != null) {
             refuse(rule.getLine(), "extends is not in the subset: write each rule whole");
@@ -66,7 +72,14 @@ final class RuleCheck {
         } else if (annotations.size() == rule.getAnnotations().size()) {
             refuse(rule.getLine(), KINDS + "; this one has neither"); // (with an annotation refused, that message says more)
         }
-        in.rules.add(new RuleSubset.CheckedRule(rule, in.file, row, isRow ? annotationLine(RuleBase.ROW) : 0, consequence, consequenceLine()));
+        in.rules.add(new RuleSubset.CheckedRule(rule, in.file, row, isRow ? annotationLine(RuleBase.ROW) : 0, consequence, consequenceLine(),
+                subrules));
+    }
+
+    /** What the parse made of the name: written with a \\ escape (\\u0022, \\n) it is refused, whatever it decodes to. */
+    private static boolean printableName(String name) {
+        return name != null && !name.isEmpty() && name.indexOf('\\') < 0 && name.indexOf('"') < 0
+                && name.codePoints().noneMatch(Echo::unprintable);
     }
 
     private void attributes() {
@@ -100,6 +113,11 @@ final class RuleCheck {
                 refuse(line, "@" + name + " takes one string in double quotes, as @" + name + "(\"...\"), with \\\" for a quote");
             } else {
                 String text = Literals.decode(value.strip());
+                if (!text.codePoints().noneMatch(Echo::unprintable)) {
+                    refuse(line, "@" + name + "(\"" + Echo.value(text) + "\") holds a control or formatting character: annotations"
+                            + " are plain text on one line");
+                    continue;
+                }
                 if (LAYER.equals(name) && !"finding".equals(text)) {
                     refuse(line, "@layer(\"" + text + "\") is not in the subset: the one layer is @layer(\"finding\")");
                 } else if (RuleBase.ROW.equals(name) && !ROW_ID.matcher(text).matches()) {
@@ -164,7 +182,9 @@ final class RuleCheck {
     }
 
     private void conditions() {
-        new ConditionCheck(this).run();
+        ConditionCheck conditions = new ConditionCheck(this);
+        conditions.run();
+        subrules = conditions.subrules();
     }
 
 

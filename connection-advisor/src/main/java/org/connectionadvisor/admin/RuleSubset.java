@@ -1,6 +1,8 @@
 package org.connectionadvisor.admin;
 
 import static org.connectionadvisor.admin.SubsetGrammar.MAX_NESTING;
+import static org.connectionadvisor.admin.SubsetGrammar.MAX_SUBRULES;
+import static org.connectionadvisor.admin.SubsetGrammar.MAX_TOTAL_SUBRULES;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.connectionadvisor.RuleProblem;
+import org.connectionadvisor.engine.Placeholders;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -26,6 +29,9 @@ import org.drools.drl.parser.ParserError;
  * could make it read differently. Every file is checked, and every problem of every file is reported.
  */
 final class RuleSubset {
+    /** Syntax errors listed for one file: past the first few, the parser is only following its own recovery. */
+    static final int MAX_PARSE_PROBLEMS = 50;
+
     private RuleSubset() {
     }
 
@@ -38,7 +44,8 @@ final class RuleSubset {
     }
 
     /** What the checks across files need of each rule. */
-    record CheckedRule(RuleDescr descr, DrlFile file, String row, int rowLine, Consequence consequence, int consequenceLine) {
+    record CheckedRule(RuleDescr descr, DrlFile file, String row, int rowLine, Consequence consequence, int consequenceLine,
+            long subrules) {
     }
 
     static Checked check(List<DrlFile> files) {
@@ -46,7 +53,11 @@ final class RuleSubset {
         List<Parsed> parsed = new ArrayList<>();
         List<CheckedRule> rules = new ArrayList<>();
         boolean everyFileRead = true;
+        AdvicePolicy policy = AdvicePolicy.of(files, problems);
         for (DrlFile file : files) {
+            if (AdvicePolicy.isPolicy(file)) {
+                continue;
+            }
             PackageDescr descr = read(file, problems);
             if (descr == null) {
                 everyFileRead = false;
@@ -56,6 +67,9 @@ final class RuleSubset {
             parsed.add(new Parsed(file, descr));
         }
         acrossFiles(rules, everyFileRead, problems);
+        if (!rules.isEmpty()) {
+            AdviceCheck.check(rules, policy, problems);
+        }
         return new Checked(List.copyOf(parsed), List.copyOf(problems));
     }
 
@@ -86,7 +100,11 @@ final class RuleSubset {
                         : new RuleProblem(file.path(), 1, null, "syntax error: " + error.getMessage());
                 once.merge(problem.line() + ":" + problem.message(), problem, (first, again) -> first.rule() == null ? again : first);
             }
-            problems.addAll(once.values());
+            once.values().stream().limit(MAX_PARSE_PROBLEMS).forEach(problems::add);
+            if (once.size() > MAX_PARSE_PROBLEMS) {
+                problems.add(new RuleProblem(file.path(), file.lineAt(file.text().length()), null, (once.size() - MAX_PARSE_PROBLEMS)
+                        + " more syntax errors in this file are not listed; mend the first ones and validate again"));
+            }
             return null;
         }
         return descr;
@@ -96,7 +114,14 @@ final class RuleSubset {
         Map<String, CheckedRule> byName = new HashMap<>();
         Map<String, CheckedRule> byRow = new HashMap<>();
         Set<String> detailKeys = new HashSet<>();
+        long subrules = 0;
         for (CheckedRule rule : rules) {
+            long these = Math.min(rule.subrules(), MAX_SUBRULES + 1);
+            subrules += these;
+            if (subrules > MAX_TOTAL_SUBRULES && subrules - these <= MAX_TOTAL_SUBRULES) {
+                problems.add(problem(rule, rule.descr().getLine(), "with this rule the files come to " + subrules + " subrules (or"
+                        + " alternatives times in values, rule by rule), over the limit of " + MAX_TOTAL_SUBRULES + " for one rule set"));
+            }
             CheckedRule sameName = byName.putIfAbsent(rule.descr().getName(), rule);
             if (sameName != null) {
                 problems.add(problem(rule, rule.descr().getLine(), "rule name \"" + rule.descr().getName() + "\" is already used at "
@@ -119,7 +144,7 @@ final class RuleSubset {
         for (CheckedRule rule : rules) {
             if (rule.consequence() != null && "Advice".equals(rule.consequence().type())) {
                 for (String text : rule.consequence().texts()) {
-                    for (String key : placeholders(text)) {
+                    for (String key : new LinkedHashSet<>(Placeholders.keys(text))) {
                         if (!detailKeys.contains(key)) {
                             problems.add(problem(rule, rule.consequenceLine(), "{" + key + "} has no wording: no rule inserts"
                                     + " Detail.of( kcontext, \"" + key + "\", ... ); add a finding rule for each case"));
@@ -128,21 +153,6 @@ final class RuleSubset {
                 }
             }
         }
-    }
-
-    /** The {key} placeholders of a text, read as the ranking reads them: from each '{' to the next '}'. */
-    private static Set<String> placeholders(String text) {
-        Set<String> keys = new LinkedHashSet<>();
-        int open = text.indexOf('{');
-        while (open >= 0) {
-            int close = text.indexOf('}', open);
-            if (close < 0) {
-                break;
-            }
-            keys.add(text.substring(open + 1, close));
-            open = text.indexOf('{', close + 1);
-        }
-        return keys;
     }
 
     private static RuleProblem problem(CheckedRule rule, int line, String message) {

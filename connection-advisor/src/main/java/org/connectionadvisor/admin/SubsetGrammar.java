@@ -70,6 +70,14 @@ final class SubsetGrammar {
      */
     static final int MAX_JOINED = 3;
     static final int FINDING_SALIENCE = 1000;
+    /** Subrules of one rule (or alternatives times in values, see ConditionCheck); the packaged rules have at most 20. */
+    static final int MAX_SUBRULES = 64;
+    /** Subrules of all the rules together: what one build compiles. */
+    static final int MAX_TOTAL_SUBRULES = 2_000;
+    /** Values of one in list. */
+    static final int MAX_IN_VALUES = 64;
+    /** The facts the rules create, which other rules may join on (at most one of them per rule). */
+    static final Set<String> CONCLUDED = Set.of("Topic", "Finding");
 
     static final String ALLOWED_IMPORTS = "a rule file imports org.connectionadvisor.rules.* (or its facts, Advice and Detail by"
             + " name) and java.util.List";

@@ -43,6 +43,8 @@ public final class Session implements AutoCloseable {
     private final Map<Input, FactHandle> handles = new HashMap<>();
     /** The inputs of the last {@link #apply}, in their order. */
     private List<Input> applied = List.of();
+    /** When the last {@link #apply} started (System.nanoTime()): the diagnosis deadline runs from there. */
+    private long appliedAt = System.nanoTime();
     private final Set<Advice> advice = new LinkedHashSet<>();
     private final Set<Detail> details = new LinkedHashSet<>();
     private final Results results = new Results();
@@ -59,7 +61,17 @@ public final class Session implements AutoCloseable {
     }
 
     /** What the rules concluded: the advice of the row rules and the wording details of the finding rules. */
-    public record State(List<Advice> advice, List<Detail> details) {
+    public record State(List<Advice> advice, List<Detail> details, long deadlineAt, Duration deadline) {
+        /**
+         * The diagnosis deadline runs from the start of the last {@link #apply} to the end of the ranking and its
+         * wording: work after the rules settled (each text bounded by the rule checks) looks at the clock between rows.
+         */
+        public void withinDeadline(String doing) {
+            if (System.nanoTime() - deadlineAt > 0) {
+                throw new DiagnosisException("the diagnosis did not finish within its deadline of " + deadline.toMillis()
+                        + " ms while " + doing + "; the rules give too much text for these facts");
+            }
+        }
     }
 
     /**
@@ -69,6 +81,7 @@ public final class Session implements AutoCloseable {
      */
     public boolean apply(List<Input> inputs) {
         long start = System.nanoTime();
+        appliedAt = start;
         long before = changes;
         if (inputs.size() == applied.size()) {
             changePlaceByPlace(inputs);
@@ -144,7 +157,7 @@ public final class Session implements AutoCloseable {
     }
 
     public State state() {
-        return new State(List.copyOf(advice), List.copyOf(details));
+        return new State(List.copyOf(advice), List.copyOf(details), appliedAt + deadline.toNanos(), deadline);
     }
 
     /** Returns the session to its pool, reset; a pooled session keeps its listeners, so this one is taken off. */

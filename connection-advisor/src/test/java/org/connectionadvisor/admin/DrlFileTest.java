@@ -17,7 +17,7 @@ class DrlFileTest {
     void packagedFilesAreTheFilesOfRulesDrlUnderTheirAdminPaths() throws IOException {
         List<DrlFile> expected = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("rules-drl"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".drl") || p.endsWith(AdvicePolicy.FILE)).sorted().toList()) {
                 expected.add(new DrlFile("rules-drl/" + file.getFileName(), Files.readString(file)));
             }
         }
