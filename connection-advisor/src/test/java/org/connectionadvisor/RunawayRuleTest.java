@@ -46,4 +46,16 @@ class RunawayRuleTest {
                 .hasMessageMatching("the rules did not settle within the diagnosis deadline of 0 ms \\(stopped after \\d+ rule firings\\);"
                         + " they do too much work for these facts");
     }
+
+    /** The deadline covers the ranking and its wording too, not only the firing: rules that settle at once still have it. */
+    @Test
+    void theDeadlineCoversTheRankingAndItsWording() throws Exception {
+        ReloadTest.restoreBase(rules);
+        ConnectionAdvisor advisor = ConnectionAdvisor.fromDirectory(rules, ReloadOptions.defaults().diagnosisDeadline(Duration.ofNanos(1)));
+
+        assertThatThrownBy(() -> advisor.diagnose(SEVEN_SYMPTOMS))
+                .isInstanceOf(DiagnosisException.class)
+                .hasMessage("the diagnosis did not finish within its deadline of 0 ms while wording the recommendations; the rules give"
+                        + " too much text for these facts");
+    }
 }

@@ -52,18 +52,21 @@ public final class AdvicePolicy {
         return parse(packagedFile(), problems);
     }
 
-    /**
-     * The hosts advice may link to with the rules of a directory (its policy file, else the packaged one), or with
-     * the packaged rules when {@code directory} is null; sorted, as {@code validate} shows them.
-     */
-    public static List<String> linkHosts(Path directory) {
+    /** The policy of the rules in a directory (its policy file, else the packaged one), or of the packaged rules for null. */
+    public static AdvicePolicy forRules(Path directory) {
         DrlFile file = directory == null ? packagedFile() : DrlFile.fromDirectory(directory).stream().filter(AdvicePolicy::isPolicy)
                 .findFirst().orElseGet(AdvicePolicy::packagedFile);
-        return parse(file, new ArrayList<>()).linkHosts.stream().sorted().toList();
+        return parse(file, new ArrayList<>());
     }
 
-    String path() {
+    /** The file the policy was read from, as problems name it. */
+    public String path() {
         return path;
+    }
+
+    /** The hosts advice may link to, sorted, as {@code validate} shows them. */
+    public List<String> linkHosts() {
+        return linkHosts.stream().sorted().toList();
     }
 
     boolean allowsHost(String host) {

@@ -36,9 +36,10 @@ public final class DrlFile {
     private static final Pattern RULE_END = Pattern.compile("\\s*+end\\s*+(//.*)?");
     /**
      * The largest rule file read, checked before it is read: the packaged files are under 11 KB, and Drools' parser
-     * holds a file's whole token stream (and reports every error in it) at once.
+     * holds a file's whole token stream and recovers from every error in it (a file of 10,000 lines of errors takes it
+     * seconds), so the size bounds the time a file can take to be refused.
      */
-    static final long MAX_FILE_BYTES = 256 * 1024;
+    static final long MAX_FILE_BYTES = 128 * 1024;
 
     private final String path;
     private final String text;

@@ -86,7 +86,7 @@ final class RuleSubset {
         try {
             descr = parser.parse(false, file.text());
         } catch (DroolsParserException e) {
-            problems.add(new RuleProblem(file.path(), 1, null, "syntax error: " + e.getMessage()));
+            problems.add(new RuleProblem(file.path(), 1, null, "syntax error: " + CompileProblems.firstLine(e.getMessage())));
             return null;
         } catch (StackOverflowError e) {
             problems.add(new RuleProblem(file.path(), 1, null, "the file nests too deeply to be read"));
@@ -97,7 +97,7 @@ final class RuleSubset {
             Map<String, RuleProblem> once = new LinkedHashMap<>();
             for (DroolsError error : parser.getErrors()) {
                 RuleProblem problem = error instanceof ParserError parse ? CompileProblems.parserProblem(file, parse)
-                        : new RuleProblem(file.path(), 1, null, "syntax error: " + error.getMessage());
+                        : new RuleProblem(file.path(), 1, null, "syntax error: " + CompileProblems.firstLine(error.getMessage()));
                 once.merge(problem.line() + ":" + problem.message(), problem, (first, again) -> first.rule() == null ? again : first);
             }
             once.values().stream().limit(MAX_PARSE_PROBLEMS).forEach(problems::add);
