@@ -28,8 +28,8 @@ final class AdviceCheck {
     static final int MAX_TEXTS = 30;
     /** Characters the rows of all files can show at most once every placeholder is filled with its longest wording. */
     static final int MAX_WORDING = 1_000_000;
-    /** Topic and Finding names the rules conclude: the facts rules create, which other rules join on. */
-    static final int MAX_CONCLUSIONS = 200;
+    /** Topic and Finding names the rules conclude (a rule base grown to 5,000 rows has about 2,000). */
+    static final int MAX_CONCLUSIONS = 10_000;
 
     private final AdvicePolicy policy;
     private final List<RuleProblem> problems;

@@ -16,6 +16,7 @@ import static org.connectionadvisor.admin.SubsetGrammar.typeName;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.connectionadvisor.input.Vocabulary;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;

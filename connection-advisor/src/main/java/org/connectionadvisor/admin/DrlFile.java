@@ -153,7 +153,7 @@ public final class DrlFile {
     }
 
     /**
-     * {@code sha256:} and the hex SHA-256 of the files' texts in path order, each followed by a NUL: the same rules
+     * {@code sha256:} and the hex SHA-256 of the rule files' texts in path order, each followed by a NUL: the same rules
      * give the same version wherever they are loaded from (the packaged copy, a directory, another instance's copy).
      */
     static String version(List<DrlFile> files) {
@@ -164,6 +164,9 @@ public final class DrlFile {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
         for (DrlFile file : files) {
+            if (AdvicePolicy.isPolicy(file)) {
+                continue; // it decides which rules load, not what loaded rules answer
+            }
             digest.update(file.text().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
         }

@@ -9,6 +9,7 @@ import static org.connectionadvisor.admin.SubsetGrammar.PACKAGE;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
 import org.connectionadvisor.RuleProblem;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ImportDescr;

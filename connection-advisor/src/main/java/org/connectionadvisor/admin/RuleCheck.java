@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+
 import org.connectionadvisor.engine.RuleBase;
 import org.connectionadvisor.input.Echo;
 import org.drools.drl.ast.descr.AnnotationDescr;

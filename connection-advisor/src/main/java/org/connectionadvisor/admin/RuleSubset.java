@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.engine.Placeholders;
 import org.drools.drl.ast.descr.PackageDescr;

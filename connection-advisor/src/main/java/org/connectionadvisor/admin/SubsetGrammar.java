@@ -5,10 +5,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
 import org.connectionadvisor.engine.RuleBase;
 import org.connectionadvisor.rules.Client;
 import org.connectionadvisor.rules.Confirmed;
@@ -72,8 +74,8 @@ final class SubsetGrammar {
     static final int FINDING_SALIENCE = 1000;
     /** Subrules of one rule (or alternatives times in values, see ConditionCheck); the packaged rules have at most 20. */
     static final int MAX_SUBRULES = 64;
-    /** Subrules of all the rules together: what one build compiles. */
-    static final int MAX_TOTAL_SUBRULES = 2_000;
+    /** Subrules of all the rules together: what one build compiles (a rule base grown to 5,000 rows has about 9,000). */
+    static final int MAX_TOTAL_SUBRULES = 20_000;
     /** Values of one in list. */
     static final int MAX_IN_VALUES = 64;
     /** The facts the rules create, which other rules may join on (at most one of them per rule). */
@@ -88,46 +90,37 @@ final class SubsetGrammar {
     static final String ROW_BANDS = "row rules use 300-799 (tables), 200-299 (checklists) or 100-199 (fallbacks)";
     static final String KINDS = "a rule is either a row rule (@row, @title, @source, @section) or a finding rule"
             + " (@layer(\"finding\"))";
+
     private SubsetGrammar() {
     }
 
+    /** What Drools' descriptors are called in the DRL manual, the first that fits: a pattern's source, a condition. */
+    private static final List<Map.Entry<Class<? extends BaseDescr>, String>> MANUAL_NAMES = List.of(
+            Map.entry(AccumulateDescr.class, "accumulate"),
+            Map.entry(EntryPointDescr.class, "from entry-point"),
+            Map.entry(WindowReferenceDescr.class, "from window"),
+            Map.entry(CollectDescr.class, "collect"),
+            Map.entry(EvalDescr.class, "eval"),
+            Map.entry(ForallDescr.class, "forall"),
+            Map.entry(AndDescr.class, "a group ( ... and ... )"),
+            Map.entry(NamedConsequenceDescr.class, "do[...]"),
+            Map.entry(ConditionalBranchDescr.class, "do[...]"));
+
     static String source(PatternDescr pattern) {
         BaseDescr source = pattern.getSource();
-        if (source instanceof AccumulateDescr) {
-            return "accumulate";
-        }
-        if (source instanceof EntryPointDescr) {
-            return "from entry-point";
-        }
-        if (source instanceof WindowReferenceDescr) {
-            return "from window";
-        }
         if (source instanceof FromDescr from) {
             String expression = from.getDataSource() == null ? "" : from.getDataSource().toString().strip();
             return "from " + (expression.length() <= 40 ? expression : expression.substring(0, 37) + "...");
-        }
-        if (source instanceof CollectDescr) {
-            return "collect";
         }
         return construct(source);
     }
 
     /** A condition's construct as an admin knows it from the DRL manual. */
     static String construct(BaseDescr condition) {
-        if (condition instanceof EvalDescr) {
-            return "eval";
-        }
-        if (condition instanceof ForallDescr) {
-            return "forall";
-        }
-        if (condition instanceof AccumulateDescr) {
-            return "accumulate";
-        }
-        if (condition instanceof AndDescr) {
-            return "a group ( ... and ... )";
-        }
-        if (condition instanceof NamedConsequenceDescr || condition instanceof ConditionalBranchDescr) {
-            return "do[...]";
+        for (Map.Entry<Class<? extends BaseDescr>, String> named : MANUAL_NAMES) {
+            if (named.getKey().isInstance(condition)) {
+                return named.getValue();
+            }
         }
         return condition.getClass().getSimpleName().replace("Descr", "").toLowerCase(Locale.ROOT);
     }

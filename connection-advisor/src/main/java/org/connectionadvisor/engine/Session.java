@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.connectionadvisor.DiagnosisException;
+import org.connectionadvisor.input.Echo;
 import org.connectionadvisor.rules.Advice;
 import org.connectionadvisor.rules.Detail;
 import org.connectionadvisor.rules.Finding;
@@ -221,7 +222,7 @@ public final class Session implements AutoCloseable {
         List<Map.Entry<String, Integer>> byCount = new ArrayList<>(counts.entrySet());
         byCount.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
         String rule = byCount.isEmpty() ? "?" : byCount.get(0).getKey();
-        return new DiagnosisException("rule \"" + rule + "\" in " + files.getOrDefault(rule, "?")
+        return new DiagnosisException("rule \"" + Echo.safe(rule) + "\" in " + Echo.safe(files.getOrDefault(rule, "?"))
                 + " keeps firing: stopped after " + fired + " rule firings. Its results make new matches for itself;"
                 + " a rule should rest on the inputs and on the results of other rules.");
     }
