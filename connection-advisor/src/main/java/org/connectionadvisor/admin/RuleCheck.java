@@ -114,7 +114,7 @@ final class RuleCheck {
                 refuse(line, "@" + name + " takes one string in double quotes, as @" + name + "(\"...\"), with \\\" for a quote");
             } else {
                 String text = Literals.decode(value.strip());
-                if (!text.codePoints().noneMatch(Echo::unprintable)) {
+                if (text.codePoints().anyMatch(Echo::unprintable)) {
                     refuse(line, "@" + name + "(\"" + Echo.value(text) + "\") holds a control or formatting character: annotations"
                             + " are plain text on one line");
                     continue;
