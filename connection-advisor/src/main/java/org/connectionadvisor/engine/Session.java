@@ -44,8 +44,6 @@ public final class Session implements AutoCloseable {
     private final Map<Input, FactHandle> handles = new HashMap<>();
     /** The inputs of the last {@link #apply}, in their order. */
     private List<Input> applied = List.of();
-    /** When the last {@link #apply} started (System.nanoTime()): the diagnosis deadline runs from there. */
-    private long appliedAt = System.nanoTime();
     private final Set<Advice> advice = new LinkedHashSet<>();
     private final Set<Detail> details = new LinkedHashSet<>();
     private final Results results = new Results();
@@ -64,8 +62,9 @@ public final class Session implements AutoCloseable {
     /** What the rules concluded: the advice of the row rules and the wording details of the finding rules. */
     public record State(List<Advice> advice, List<Detail> details, long deadlineAt, Duration deadline) {
         /**
-         * The diagnosis deadline runs from the start of the last {@link #apply} to the end of the ranking and its
-         * wording: work after the rules settled (each text bounded by the rule checks) looks at the clock between rows.
+         * The ranking and its wording have a deadline of their own, as long as the diagnosis deadline, from when the
+         * state is read: work after the rules settled (each text bounded by the rule checks) looks at the clock
+         * between rows. (Not the rest of the firing's deadline: a first diagnosis in a cold JVM may use most of it.)
          */
         public void withinDeadline(String doing) {
             if (System.nanoTime() - deadlineAt > 0) {
@@ -82,7 +81,6 @@ public final class Session implements AutoCloseable {
      */
     public boolean apply(List<Input> inputs) {
         long start = System.nanoTime();
-        appliedAt = start;
         long before = changes;
         if (inputs.size() == applied.size()) {
             changePlaceByPlace(inputs);
@@ -158,7 +156,7 @@ public final class Session implements AutoCloseable {
     }
 
     public State state() {
-        return new State(List.copyOf(advice), List.copyOf(details), appliedAt + deadline.toNanos(), deadline);
+        return new State(List.copyOf(advice), List.copyOf(details), System.nanoTime() + deadline.toNanos(), deadline);
     }
 
     /** Returns the session to its pool, reset; a pooled session keeps its listeners, so this one is taken off. */
