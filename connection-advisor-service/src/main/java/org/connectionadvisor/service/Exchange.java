@@ -1,0 +1,98 @@
+package org.connectionadvisor.service;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * One request and its answer: the answer is sent once (a late second one, such as a timeout racing the end of a body,
+ * is dropped). Every answer is JSON {@code {"error": ...}} or the route's own body, never a stack trace.
+ */
+final class Exchange {
+    static final String JSON_TYPE = "application/json; charset=utf-8";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final AtomicBoolean answered = new AtomicBoolean();
+
+    Exchange(Request request, Response response, Callback callback) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+    }
+
+    String method() {
+        return request.getMethod();
+    }
+
+    String path() {
+        return request.getHttpURI().getDecodedPath();
+    }
+
+    String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    String client() {
+        return Request.getRemoteAddr(request);
+    }
+
+    boolean answered() {
+        return answered.get();
+    }
+
+    void send(HttpError error) {
+        error.headers.forEach(response.getHeaders()::put);
+        send(error.status, error.body);
+    }
+
+    void send(int status, Map<String, Object> body) {
+        sendBytes(status, json(body), JSON_TYPE);
+    }
+
+    /** The body as the API writes it: pretty-printed, with a final newline. */
+    static byte[] json(Map<String, Object> body) {
+        try {
+            return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response could not be written as JSON", e);
+        }
+    }
+
+    void sendBytes(int status, byte[] body, String type) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        sendBytes(status, body);
+    }
+
+    void header(String name, String value) {
+        response.getHeaders().put(name, value);
+    }
+
+    /** Closes the connection after this answer: what remains of the request is not read. */
+    void closeAfter() {
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    }
+
+    /** The answer; for HEAD, Jetty sends the headers (Content-Length included) and drops the body. */
+    void sendBytes(int status, byte[] body) {
+        if (!answered.compareAndSet(false, true)) {
+            return;
+        }
+        response.setStatus(status);
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+}
