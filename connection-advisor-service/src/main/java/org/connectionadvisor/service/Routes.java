@@ -179,16 +179,30 @@ final class Routes extends Handler.Abstract {
     }
 
     /**
-     * Reads the body without holding a thread while it arrives: a declared length over the limit is refused unread, a
-     * longer stream when it passes the limit (413, closing); a body still arriving after the request timeout gets 408.
-     * The action then runs on a request thread.
+     * A declared body over the limit but at most this long is read and dropped before its 413: a client still sending
+     * when the server closes gets a reset, which loses the answer it was about to read. Longer ones are refused unread.
+     */
+    static final long DISCARDED_BYTES = 1024 * 1024;
+
+    /**
+     * Reads the body without holding a thread while it arrives: a declared length over the limit gets 413 (at once and
+     * closing past {@link #DISCARDED_BYTES}), a longer stream when it passes the limit; a body still arriving after the
+     * request timeout gets 408. The action then runs on a request thread.
      */
     private void body(Exchange exchange, Consumer<byte[]> action) {
-        if (exchange.request.getLength() > ServerOptions.MAX_BODY_BYTES) {
+        long length = exchange.request.getLength();
+        if (length > DISCARDED_BYTES) {
             throw HttpError.tooLarge();
         }
         SlowClients.Clock clock = slowClients.clockOf(exchange.request);
         clock.awaitBody(() -> exchange.send(HttpError.timedOut("body")));
+        if (length > ServerOptions.MAX_BODY_BYTES) {
+            Content.Source.consumeAll(exchange.request, Callback.from(() -> {
+                clock.bodyDone();
+                exchange.send(HttpError.tooLarge());
+            }, failure -> exchange.send(HttpError.tooLarge())));
+            return;
+        }
         Content.Source.asByteArrayAsync(exchange.request, ServerOptions.MAX_BODY_BYTES).whenCompleteAsync((bytes, failure) -> {
             clock.bodyDone();
             guarded(exchange, () -> {
