@@ -89,7 +89,7 @@ public final class AdvisorServer implements AutoCloseable {
         server.addConnector(connector);
 
         Api api = new Api(advisor, options.rulesDirectory(), reloads);
-        server.setHandler(new GracefulHandler(new Routes(api, new AdminGate(token, scheduler), slowClients, threads)));
+        server.setHandler(new GracefulHandler(new Routes(api, new AdminGate(token, scheduler), slowClients)));
         try {
             server.start();
         } catch (Exception e) {
@@ -112,6 +112,11 @@ public final class AdvisorServer implements AutoCloseable {
         } catch (Exception ignored) {
             // it did not start: nothing to stop
         }
+    }
+
+    /** How many requests are under way (their headers in, their answer not yet sent). */
+    long requestsUnderWay() {
+        return ((GracefulHandler) server.getHandler()).getCurrentRequestCount();
     }
 
     /** Where the service listens, such as {@code http://127.0.0.1:8080/}. */

@@ -49,10 +49,6 @@ final class Exchange {
         return Request.getRemoteAddr(request);
     }
 
-    boolean answered() {
-        return answered.get();
-    }
-
     void send(HttpError error) {
         error.headers.forEach(response.getHeaders()::put);
         send(error.status, error.body);

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -19,6 +17,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +48,10 @@ final class Routes extends Handler.Abstract {
     private final Map<String, Map<String, Route>> table = new LinkedHashMap<>();
     private final AdminGate gate;
     private final SlowClients slowClients;
-    private final Executor executor;
 
-    Routes(Api api, AdminGate gate, SlowClients slowClients, Executor executor) {
+    Routes(Api api, AdminGate gate, SlowClients slowClients) {
         this.gate = gate;
         this.slowClients = slowClients;
-        this.executor = executor;
         List<Route> routes = List.of(
                 file("/", "index.html", "text/html; charset=utf-8", Kind.LISTED),
                 new Route("POST", "/api/diagnose", Kind.LISTED, exchange -> {
@@ -203,20 +201,21 @@ final class Routes extends Handler.Abstract {
             }, failure -> exchange.send(HttpError.tooLarge())));
             return;
         }
-        Content.Source.asByteArrayAsync(exchange.request, ServerOptions.MAX_BODY_BYTES).whenCompleteAsync((bytes, failure) -> {
-            clock.bodyDone();
-            guarded(exchange, () -> {
-                if (failure == null) {
-                    action.accept(bytes);
-                } else {
-                    throw unread(failure);
-                }
-            });
-        }, executor);
+        // A blocking invocation: Jetty calls it on a request thread, never on the thread that reads the network.
+        Content.Source.asByteArrayAsync(exchange.request, ServerOptions.MAX_BODY_BYTES,
+                Promise.Invocable.from(Invocable.InvocationType.BLOCKING, (bytes, failure) -> {
+                    clock.bodyDone();
+                    guarded(exchange, () -> {
+                        if (failure == null) {
+                            action.accept(bytes);
+                        } else {
+                            throw unread(failure);
+                        }
+                    });
+                }));
     }
 
-    private static HttpError unread(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    private static HttpError unread(Throwable cause) {
         if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).startsWith("Max size")) { // Jetty's limit
             return HttpError.tooLarge();
         }

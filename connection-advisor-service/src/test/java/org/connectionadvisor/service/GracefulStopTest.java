@@ -28,7 +28,11 @@ class GracefulStopTest {
                     + facts.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(facts, 0, 10);
             out.flush();
-            Thread.sleep(300); // the request is under way: its headers are in, its body is coming
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (service.server.requestsUnderWay() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20); // until the request is under way: its headers in, its body coming
+            }
+            assertThat(service.server.requestsUnderWay()).isEqualTo(1);
 
             CompletableFuture<Void> stopped = CompletableFuture.runAsync(service::close);
             Thread.sleep(500);
