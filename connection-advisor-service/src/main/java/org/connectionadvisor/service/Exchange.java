@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -50,12 +50,11 @@ final class Exchange {
     }
 
     void send(HttpError error) {
-        error.headers.forEach(response.getHeaders()::put);
-        send(error.status, error.body);
+        answer(error.status, json(error.body), JSON_TYPE, error.headers);
     }
 
     void send(int status, Map<String, Object> body) {
-        sendBytes(status, json(body), JSON_TYPE);
+        answer(status, json(body), JSON_TYPE, Map.of());
     }
 
     /** The body as the API writes it: pretty-printed, with a final newline. */
@@ -68,27 +67,35 @@ final class Exchange {
     }
 
     void sendBytes(int status, byte[] body, String type) {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-        sendBytes(status, body);
+        answer(status, body, type, Map.of());
     }
 
+    /** A header of the answer, set by a route on its request thread before it answers. */
     void header(String name, String value) {
         response.getHeaders().put(name, value);
     }
 
-    /** Closes the connection after this answer: what remains of the request is not read. */
-    void closeAfter() {
-        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    /** An answer without a body (204). */
+    void sendEmpty(int status) {
+        answer(status, new byte[0], null, Map.of());
     }
 
-    /** The answer; for HEAD, Jetty sends the headers (Content-Length included) and drops the body. */
-    void sendBytes(int status, byte[] body) {
+    /**
+     * The answer, once: an answer racing another (a timeout and the end of a body) touches nothing, not even a header.
+     * For HEAD, Jetty sends the headers (Content-Length included) and drops the body.
+     */
+    private void answer(int status, byte[] body, String type, Map<String, String> headers) {
         if (!answered.compareAndSet(false, true)) {
             return;
         }
+        HttpFields.Mutable fields = response.getHeaders();
+        if (type != null) {
+            fields.put(HttpHeader.CONTENT_TYPE, type);
+        }
+        headers.forEach(fields::put);
+        fields.put("X-Content-Type-Options", "nosniff");
+        fields.put(HttpHeader.CONTENT_LENGTH, body.length);
         response.setStatus(status);
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

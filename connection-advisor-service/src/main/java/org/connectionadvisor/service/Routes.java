@@ -157,7 +157,7 @@ final class Routes extends Handler.Abstract {
             allow = allow(byMethod);
         }
         exchange.header("Allow", allow);
-        exchange.sendBytes(204, new byte[0]);
+        exchange.sendEmpty(204);
     }
 
     private static String allow(Map<String, Route> byMethod) {
