@@ -60,7 +60,7 @@ public final class Databases {
     }
 
     /** The URL as shown in messages: without its parameters, which may hold a password, and without credentials. */
-    static String shown(String url) {
+    public static String shown(String url) {
         return Echo.value(url.replaceAll("[?;].*", ""));
     }
 }

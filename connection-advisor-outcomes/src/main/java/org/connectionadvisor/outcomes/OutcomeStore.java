@@ -95,6 +95,11 @@ public final class OutcomeStore implements AutoCloseable {
         }
     }
 
+    /** Where the outcomes are, as shown to users: the JDBC URL without its parameters and credentials. */
+    public String location() {
+        return Databases.shown(url);
+    }
+
     /** How many outcomes the store holds. */
     public long count() {
         return transaction("cannot count outcomes", connection -> {
