@@ -83,6 +83,9 @@ final class AskCommand implements Callable<Integer> {
             throw new InvalidFactsException("FILE", file,
                     "FILE: ask reads its answers from standard input, so the facts must come from a file, not '-'.");
         }
+        if (!noRecord) {
+            store.check();
+        }
         facts = file == null ? Facts.empty() : Facts.fromJson(DiagnoseCommand.read(file));
         advisor = rules.advisor();
         diagnosis = advisor.diagnose(facts);

@@ -35,15 +35,29 @@ final class StoreOption {
         return data != null || database != null;
     }
 
+    /** Checks the options (bad input: one line, exit 2) before a session starts, so no answer is lost to a typo. */
+    void check() {
+        retention();
+        url();
+    }
+
     OutcomeStore open() {
-        String url;
-        Retention retention;
+        return OutcomeStore.open(url(), retention());
+    }
+
+    private String url() {
         try {
-            url = Databases.url(database, System.getenv(), Databases.dataFolder(data, System.getenv()));
-            retention = new Retention(keepDays == null ? null : Duration.ofDays(keepDays), keepCount);
+            return Databases.url(database, System.getenv(), Databases.dataFolder(data, System.getenv()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), e.getMessage());
         }
-        return OutcomeStore.open(url, retention);
+    }
+
+    private Retention retention() {
+        if (keepDays != null && keepDays < 1 || keepCount != null && keepCount < 1) {
+            throw new ParameterException(command.commandLine(), "--keep-days and --keep-count: "
+                    + (keepDays != null && keepDays < 1 ? keepDays : keepCount) + " keeps nothing. Accepted: 1 or more.");
+        }
+        return new Retention(keepDays == null ? null : Duration.ofDays(keepDays), keepCount);
     }
 }
