@@ -13,28 +13,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * The outcomes, in H2 or PostgreSQL: {@link #open} migrates the schema (Flyway, the same scripts for both), then every
  * call is one short transaction on its own connection, so any number of threads, processes and service instances can
- * share one database; nothing is counted in memory. See docs/outcomes.md for why H2 and why no pool.
+ * share one database; nothing is counted in memory. See docs/outcomes.md for why H2, and why a pool for PostgreSQL only.
  */
 public final class OutcomeStore implements AutoCloseable {
     private static final String FIXED = Result.FIXED.word();
+    /** Connections per instance to PostgreSQL: enough for a service's concurrent requests, few for a shared server. */
+    private static final int POOL_SIZE = 8;
 
     private final String url;
     private final Retention retention;
     private final Clock clock;
     /** H2 only: keeps the database open between calls (H2 closes a file database with its last connection). */
     private final Connection keeper;
+    /** PostgreSQL only: its connections, since a new one costs a server process (H2's cost a fraction of a millisecond). */
+    private final HikariDataSource pool;
 
-    private OutcomeStore(String url, Retention retention, Clock clock, Connection keeper) {
+    private OutcomeStore(String url, Retention retention, Clock clock, Connection keeper, HikariDataSource pool) {
         this.url = url;
         this.retention = retention;
         this.clock = clock;
         this.keeper = keeper;
+        this.pool = pool;
     }
 
     /** Opens (and creates or migrates) the store at a JDBC URL ({@link Databases#url}). */
@@ -45,13 +52,25 @@ public final class OutcomeStore implements AutoCloseable {
     /** As {@link #open(String, Retention)}, with the clock retention measures age by. */
     public static OutcomeStore open(String url, Retention retention, Clock clock) {
         Connection keeper = null;
+        HikariDataSource pool = null;
         try {
-            keeper = Databases.h2(url) ? DriverManager.getConnection(url) : null;
-            Flyway.configure().dataSource(url, null, null).locations("classpath:db/outcomes")
-                    .table("outcome_schema_history").load().migrate();
-            return new OutcomeStore(url, retention, clock, keeper);
-        } catch (SQLException | FlywayException e) {
+            if (Databases.h2(url)) {
+                keeper = DriverManager.getConnection(url);
+            } else {
+                HikariConfig config = new HikariConfig();
+                config.setJdbcUrl(url);
+                config.setPoolName("outcome-store");
+                config.setMaximumPoolSize(POOL_SIZE);
+                pool = new HikariDataSource(config);
+            }
+            FluentConfiguration flyway = Flyway.configure().locations("classpath:db/outcomes").table("outcome_schema_history");
+            (pool == null ? flyway.dataSource(url, null, null) : flyway.dataSource(pool)).load().migrate();
+            return new OutcomeStore(url, retention, clock, keeper, pool);
+        } catch (SQLException | RuntimeException e) { // Flyway's and Hikari's exceptions are unchecked
             closeQuietly(keeper, e);
+            if (pool != null) {
+                pool.close();
+            }
             throw failure(url, "cannot be opened", e);
         }
     }
@@ -196,6 +215,9 @@ public final class OutcomeStore implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pool != null) {
+            pool.close();
+        }
         if (keeper != null) {
             try {
                 keeper.close();
@@ -210,7 +232,7 @@ public final class OutcomeStore implements AutoCloseable {
     }
 
     private <T> T transaction(String what, Work<T> work) {
-        try (Connection connection = DriverManager.getConnection(url)) {
+        try (Connection connection = pool != null ? pool.getConnection() : DriverManager.getConnection(url)) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
