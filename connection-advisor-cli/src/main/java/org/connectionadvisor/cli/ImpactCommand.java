@@ -3,6 +3,7 @@ package org.connectionadvisor.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -28,6 +29,9 @@ import picocli.CommandLine.Spec;
                 "Exit 0 whatever changed: it is a preview; test --update accepts the new rankings into the samples."})
 final class ImpactCommand implements Callable<Integer> {
     private static final int TOP = 3;
+    /** Characters shown before the first difference of two error messages. */
+    private static final int CONTEXT = 40;
+    private static final String ERROR = "error: ";
     /** Recorded cases replayed at most: the newest ones. */
     private static final int CASES = 10_000;
 
@@ -95,6 +99,14 @@ final class ImpactCommand implements Callable<Integer> {
         if (!before.equals(after)) {
             changed++;
             out.println("CHANGED " + name);
+            if (error(before) && error(after)) { // a new row joins the accepted ids an error lists: show where they part
+                String was = before.get(0);
+                String is = after.get(0);
+                int from = Math.max(0, Arrays.mismatch(was.toCharArray(), is.toCharArray()) - CONTEXT);
+                out.println("  old error: ..." + Echo.value(was.substring(from)));
+                out.println("  new error: ..." + Echo.value(is.substring(from)));
+                return;
+            }
             out.println("  old top " + TOP + ": " + top(before));
             out.println("  new top " + TOP + ": " + top(after));
             int rank = 0;
@@ -110,8 +122,12 @@ final class ImpactCommand implements Callable<Integer> {
         try {
             return advisor.diagnose(Facts.fromJson(facts)).ids();
         } catch (InvalidFactsException invalid) {
-            return List.of("error: " + invalid.getMessage());
+            return List.of(ERROR + invalid.getMessage());
         }
+    }
+
+    private static boolean error(List<String> ranking) {
+        return ranking.size() == 1 && ranking.get(0).startsWith(ERROR);
     }
 
     private static String at(List<String> ids, int rank) {

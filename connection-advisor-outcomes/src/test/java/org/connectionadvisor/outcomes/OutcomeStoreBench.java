@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The figures of docs/outcomes.md, a bench command rather than a timed test: the time of one record() (a connection of
  * its own, insert, commit) and of opening a connection alone, on the H2 file and on PostgreSQL, to see whether a
- * connection pool would matter. Run as docs/outcomes.md says; prints one line per database.
+ * connection pool would matter. Its main runs on the module's test class path; it prints one line per database, which
+ * docs/outcomes.md quotes.
  */
 public final class OutcomeStoreBench {
     private static final int WARM_UP = 300;
