@@ -190,7 +190,10 @@ public final class Ranking {
         if (!details.isEmpty() && !steps.isEmpty()) {
             List<String> worded = new ArrayList<>(steps.size());
             for (String step : steps) {
-                worded.add(worded(step, details, inputs));
+                String text = worded(step, details, inputs);
+                if (!text.isBlank()) { // a step worded away for this setting (say, an IDE step for a browser user)
+                    worded.add(text);
+                }
             }
             steps = worded;
         }
