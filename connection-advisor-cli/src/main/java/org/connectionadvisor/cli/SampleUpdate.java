@@ -20,7 +20,8 @@ import org.connectionadvisor.outcomes.SampleFormat;
  * expected values that changed are replaced: {@code ids} (or {@code top}, kept at its length), {@code questions}, and
  * the message of a sample that expects an error (a new row changes the list of accepted ids in it). The file is
  * written back in the samples' layout ({@link SampleFormat}), so every other line stays as it was. A sample that
- * expected ids and now gets an error, or the other way round, is left for a person.
+ * expected ids and now gets an error, or the other way round, is left for a person. New ids are one exact order: blocks
+ * of ids in any order ({@link ExpectedOrder}) in a changed expectation are not kept, and the command says so.
  */
 final class SampleUpdate {
     private SampleUpdate() {
@@ -42,9 +43,9 @@ final class SampleUpdate {
             return changes;
         }
         List<String> ids = diagnosis.ids();
-        List<String> expected = sample.onlyTop() ? ids.subList(0, Math.min(ids.size(), sample.expectedIds().size())) : ids;
-        if (!expected.equals(sample.expectedIds())) {
-            changes.put(sample.onlyTop() ? "top" : "ids", expected);
+        if (!sample.expectedIds().matches(ids, sample.onlyTop())) {
+            changes.put(sample.onlyTop() ? "top" : "ids",
+                    sample.onlyTop() ? ids.subList(0, Math.min(ids.size(), sample.expectedIds().size())) : ids);
         }
         List<String> questions = diagnosis.questions().stream().map(Question::id).toList();
         if (sample.expectedQuestions() != null && !questions.equals(sample.expectedQuestions())) {

@@ -57,6 +57,9 @@ final class TestCommand implements Callable<Integer> {
                     updated++;
                     out.println("UPDATED " + Echo.safe(samples.relativize(file).toString()));
                     accepted.forEach((field, value) -> out.println("  expected " + field + " now: " + Echo.safe(value.toString())));
+                    if (accepted.containsKey(sample.onlyTop() ? "top" : "ids") && sample.expectedIds().hasBlocks()) {
+                        out.println("  its blocks of ids in any order are now one exact order: review them against the documents");
+                    }
                     problem = Samples.run(advisor, Samples.read(file)).problem();
                 }
             } catch (IOException | RuntimeException e) { // one sample that cannot run fails alone, the rest still run

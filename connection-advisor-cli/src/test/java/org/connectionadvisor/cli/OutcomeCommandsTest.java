@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** ask's outcomes in the store, impact of a rule edit, and test --update, through {@link Main#run}. */
 class OutcomeCommandsTest {
     private static final String ONE_COMPUTER = "connection-advisor/src/test/resources/rules-one-computer";
-    private static final String CHANGED = "situation-two-servers-one-computer.json";
-    private static final String UNCHANGED = "row-service-account-password.json";
+    private static final String TWO_SERVERS = "situation-two-servers-one-computer.json";
+    private static final String SERVICE_ACCOUNT = "row-service-account-password.json";
 
     @TempDir
     Path dir;
@@ -108,7 +108,7 @@ class OutcomeCommandsTest {
 
     private Path samples() throws IOException {
         Path samples = Files.createDirectories(dir.resolve("samples"));
-        for (String name : List.of(CHANGED, UNCHANGED)) {
+        for (String name : List.of(TWO_SERVERS, SERVICE_ACCOUNT)) {
             Files.copy(Path.of("facts-samples", name), samples.resolve(name));
         }
         return samples;
@@ -130,7 +130,7 @@ class OutcomeCommandsTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).isEqualTo("CHANGED sample " + CHANGED + "\n"
+        assertThat(run.out()).isEqualTo("TWO_SERVERS sample " + TWO_SERVERS + "\n"
                 + "  old top 3: server-id-conflict, user-password-expired, wrong-server-url\n"
                 + "  new top 3: server-id-conflict, user-password-expired, wrong-server-url\n"
                 + "  first change at rank 5: remote-needs-proxy -> vpn-first\n"
@@ -141,19 +141,19 @@ class OutcomeCommandsTest {
     @Test
     void testUpdateRewritesOnlyTheExpectationOfAChangedSampleKeepingItsLayout() throws IOException {
         Path samples = samples();
-        String changed = Files.readString(samples.resolve(CHANGED));
-        String unchanged = Files.readString(samples.resolve(UNCHANGED));
+        String changed = Files.readString(samples.resolve(SERVICE_ACCOUNT));
+        String untouched = Files.readString(samples.resolve(TWO_SERVERS));
         // As if the rules had moved a row: the sample expects the old order, and the rules give the shipped one.
-        Files.writeString(samples.resolve(CHANGED), changed.replace("\"server-id-conflict\",\n      \"user-password-expired\"",
-                "\"user-password-expired\",\n      \"server-id-conflict\""));
+        Files.writeString(samples.resolve(SERVICE_ACCOUNT), changed.replace("\"service-account-password\",\n      \"app-tier-unavailable\"",
+                "\"app-tier-unavailable\",\n      \"service-account-password\""));
 
         Run update = run("", "test", "--update", "--samples", samples.toString());
 
         assertThat(update.exit()).isZero();
-        assertThat(update.out()).startsWith("UPDATED " + CHANGED + "\n  expected top now: [server-id-conflict,"
-                + " user-password-expired, wrong-server-url]\nCoverage: ");
+        assertThat(update.out()).startsWith("UPDATED " + SERVICE_ACCOUNT + "\n  expected ids now: [service-account-password,"
+                + " app-tier-unavailable, network-unavailable,");
         assertThat(update.out()).endsWith("Updated the expectations of 1 file.\n2 passed, 0 failed\n");
-        assertThat(Files.readString(samples.resolve(CHANGED))).isEqualTo(changed);
-        assertThat(Files.readString(samples.resolve(UNCHANGED))).isEqualTo(unchanged);
+        assertThat(Files.readString(samples.resolve(SERVICE_ACCOUNT))).isEqualTo(changed);
+        assertThat(Files.readString(samples.resolve(TWO_SERVERS))).isEqualTo(untouched);
     }
 }
