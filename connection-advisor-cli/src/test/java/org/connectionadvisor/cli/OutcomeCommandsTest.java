@@ -130,7 +130,7 @@ class OutcomeCommandsTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).isEqualTo("TWO_SERVERS sample " + TWO_SERVERS + "\n"
+        assertThat(run.out()).isEqualTo("CHANGED sample " + TWO_SERVERS + "\n"
                 + "  old top 3: server-id-conflict, user-password-expired, wrong-server-url\n"
                 + "  new top 3: server-id-conflict, user-password-expired, wrong-server-url\n"
                 + "  first change at rank 5: remote-needs-proxy -> vpn-first\n"
