@@ -47,7 +47,12 @@ record ExpectedOrder(List<Object> elements) {
         return new ExpectedOrder(List.copyOf(elements));
     }
 
-    /** How many ids the expectation names. */
+    /** Whether some positions are a block of ids in any order. */
+    boolean hasBlocks() {
+        return elements.stream().anyMatch(List.class::isInstance);
+    }
+
+        /** How many ids the expectation names. */
     int size() {
         int size = 0;
         for (Object element : elements) {

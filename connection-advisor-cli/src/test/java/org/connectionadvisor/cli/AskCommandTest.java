@@ -193,7 +193,7 @@ class AskCommandTest {
 
     @Test
     void noRulesTheFirstRecommendationOutAndYesEndsTheSession() throws IOException {
-        Session session = ask("work\n" + NO_TO_THE_REST + "n\ny\nnever read\n", facts(TWO_ACCOUNTS).toString());
+        Session session = ask("work\n" + NO_TO_THE_REST + "n\ny\nnever read\n", "--no-record", facts(TWO_ACCOUNTS).toString());
 
         assertThat(session.exit()).isZero();
         assertThat(session.out()).contains("""
@@ -234,7 +234,7 @@ class AskCommandTest {
 
     @Test
     void whenEveryFittingRowIsRuledOutTheSessionSaysSo() {
-        Session session = ask("?\n1\nn\n", "--rules", "connection-advisor/src/test/resources/rules-one-computer");
+        Session session = ask("?\n1\nn\n", "--no-record", "--rules", "connection-advisor/src/test/resources/rules-one-computer");
 
         assertThat(session.exit()).isZero();
         assertThat(session.out()).isEqualTo("""
