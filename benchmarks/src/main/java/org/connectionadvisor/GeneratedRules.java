@@ -18,6 +18,14 @@ import org.connectionadvisor.admin.DrlFile;
  */
 final class GeneratedRules {
     static final int ROWS_PER_TABLE = 5;
+    /** Tables written to one file: a rule file is at most 128 KB, as administrators split a large rule base. */
+    private static final int TABLES_PER_FILE = 25;
+    private static final String HEAD = """
+            package org.connectionadvisor.drl;
+
+            import java.util.List;
+            import org.connectionadvisor.rules.*;
+            """;
 
     private GeneratedRules() {
     }
@@ -30,16 +38,18 @@ final class GeneratedRules {
                 Files.writeString(directory.resolve(Path.of(file.path()).getFileName()), file.text());
                 packagedRows += file.text().split("@row\\(", -1).length - 1;
             }
-            StringBuilder drl = new StringBuilder("""
-                    package org.connectionadvisor.drl;
-
-                    import java.util.List;
-                    import org.connectionadvisor.rules.*;
-                    """);
-            for (int table = 0; table * ROWS_PER_TABLE < rows - packagedRows; table++) {
+            StringBuilder drl = new StringBuilder(HEAD);
+            int table = 0;
+            for (; table * ROWS_PER_TABLE < rows - packagedRows; table++) {
                 table(drl, table, Math.min(ROWS_PER_TABLE, rows - packagedRows - table * ROWS_PER_TABLE));
+                if ((table + 1) % TABLES_PER_FILE == 0) {
+                    Files.writeString(directory.resolve("generated-" + table / TABLES_PER_FILE + ".drl"), drl);
+                    drl = new StringBuilder(HEAD);
+                }
             }
-            Files.writeString(directory.resolve("generated.drl"), drl);
+            if (table % TABLES_PER_FILE != 0) {
+                Files.writeString(directory.resolve("generated-" + table / TABLES_PER_FILE + ".drl"), drl);
+            }
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,7 +84,7 @@ final class GeneratedRules {
                     .append(id).append("\")\n    @source(\"CONNECT\")\n    @section(\"Generated\")\n    salience ")
                     .append(300 + (table * ROWS_PER_TABLE + row) % 500).append("\nwhen\n").append(conditions[row])
                     .append("then\n    insertLogical( Advice.of( kcontext, \"Generated resolution of ").append(id)
-                    .append(": see [the generated guide](https://example.org/").append(id).append(").\" ) );\nend\n");
+                    .append(": see [the generated guide](https://learn.microsoft.com/generated/").append(id).append(").\" ) );\nend\n");
         }
     }
 

@@ -107,7 +107,7 @@ public final class ConnectionAdvisor implements AutoCloseable {
         RuleBase snapshot = rules.get();
         checkRowIds(snapshot, Vocabulary.CONFIRMED, facts.confirmed());
         checkRowIds(snapshot, Vocabulary.RULED_OUT, facts.ruledOut());
-        Situation situation = Situation.of(facts);
+        Situation situation = Situation.of(facts, id -> snapshot.rows().containsKey(id) ? snapshot.rows().get(id).title() : id);
         List<Recommendation> ranked;
         try (Session session = snapshot.open()) {
             session.apply(situation.inputs());

@@ -70,8 +70,8 @@ public final class Diagnosis {
     }
 
     /**
-     * Every fact given or inferred, with what it did: the rows it supports, the rows that rest on it, the rows it rules
-     * out, or that it was set aside because no row that can apply uses it.
+     * Every fact given or inferred, with what it did: the rows it supports, the rows that rest on it, the rows it sets
+     * aside, or that it was set aside itself because no row that can apply uses it.
      */
     public List<Heard> heard() {
         return heard.get();

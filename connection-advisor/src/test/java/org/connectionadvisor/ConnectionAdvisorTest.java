@@ -155,7 +155,8 @@ class ConnectionAdvisorTest {
         Recommendation reset = find(diagnose("{\"product\": \"services\", \"symptoms\": [\"cannot-connect\"]}"), "reset-signin-state");
         assertThat(reset.steps()).hasSize(5);
         assertThat(reset.steps().get(0)).contains("https://aka.ms/VsSignout");
-        assertThat(reset.steps().get(2)).contains("Microsoft Edge for current Visual Studio", "Internet Explorer for older releases");
+        assertThat(reset.steps().get(2)).isEqualTo("Open Microsoft Edge and delete its cookies: the Visual Studio IDE uses Microsoft "
+                + "Edge cookies (the 2024 connection guide). The older sign-in guide says Internet Explorer here; the newer guide wins.");
         assertThat(reset.links()).containsExactly("https://aka.ms/VsSignout");
         assertThat(reset.sources()).extracting(Source::document).containsExactly("CONNECT", "SIGNIN");
     }

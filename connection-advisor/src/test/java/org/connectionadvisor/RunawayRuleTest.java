@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A rule that keeps feeding itself ends in an error that names it, never in a hang. It is within the rule subset (it
- * only inserts a topic), which is why the fire limit and the diagnosis deadline stay: joining a topic with itself
+ * only inserts a topic), which is why the fire limit and the diagnosis deadline stay: joining a topic with a symptom
  * makes a new topic of every union of the reported symptoms, a number that doubles with each symptom.
  */
 class RunawayRuleTest {
@@ -45,5 +45,17 @@ class RunawayRuleTest {
                 .isInstanceOf(DiagnosisException.class)
                 .hasMessageMatching("the rules did not settle within the diagnosis deadline of 0 ms \\(stopped after \\d+ rule firings\\);"
                         + " they do too much work for these facts");
+    }
+
+    /** The deadline covers the ranking and its wording too, not only the firing: rules that settle at once still have it. */
+    @Test
+    void theDeadlineCoversTheRankingAndItsWording() throws Exception {
+        ReloadTest.restoreBase(rules);
+        ConnectionAdvisor advisor = ConnectionAdvisor.fromDirectory(rules, ReloadOptions.defaults().diagnosisDeadline(Duration.ofNanos(1)));
+
+        assertThatThrownBy(() -> advisor.diagnose(SEVEN_SYMPTOMS))
+                .isInstanceOf(DiagnosisException.class)
+                .hasMessage("the diagnosis did not finish within its deadline of 0 ms while wording the recommendations; the rules give"
+                        + " too much text for these facts");
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +21,12 @@ import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.Recommendation;
 import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.outcomes.Outcome;
+import org.connectionadvisor.outcomes.Result;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,6 +39,7 @@ import picocli.CommandLine.Spec;
         description = {"Asks, one at a time, the questions whose answers would change the ranking most, starting from the facts in FILE (or none).",
                 "Answer with a number or a value; s skips a question, ? says why the first recommendation ranks first, q quits.",
                 "When no question is left it asks whether the first recommendation fixed it: n rules it out and goes on, y ends.",
+                "Each y or n is recorded in the outcome store (see --data, --database; --no-record leaves it out).",
                 "When standard input is not a terminal it reads one answer per line. At the end it prints the ranking as diagnose does."})
 final class AskCommand implements Callable<Integer> {
     private static final int TOP = 3;
@@ -48,6 +53,12 @@ final class AskCommand implements Callable<Integer> {
 
     @Mixin
     private RulesOption rules;
+
+    @Mixin
+    private StoreOption store;
+
+    @Option(names = "--no-record", description = "Do not record whether the recommendations fixed it (scripted runs).")
+    private boolean noRecord;
 
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "JSON facts to start from (a facts object or a sample file).")
     private String file;
@@ -64,12 +75,16 @@ final class AskCommand implements Callable<Integer> {
     private int lines;
     private PrintWriter out;
     private boolean echo;
+    private OutcomeRecorder recorder;
 
     @Override
     public Integer call() throws IOException {
         if ("-".equals(file)) {
             throw new InvalidFactsException("FILE", file,
                     "FILE: ask reads its answers from standard input, so the facts must come from a file, not '-'.");
+        }
+        if (!noRecord) {
+            store.check();
         }
         facts = file == null ? Facts.empty() : Facts.fromJson(DiagnoseCommand.read(file));
         advisor = rules.advisor();
@@ -82,7 +97,10 @@ final class AskCommand implements Callable<Integer> {
         out.println("Starting from " + (facts.toMap().isEmpty() ? "no facts" : Echo.json(facts.toMap())) + ".");
         out.println("Answer with a number or a value; s skips a question, ? says why the first recommendation ranks first, q quits.");
         printTop();
-        converse();
+        try (OutcomeRecorder opened = noRecord ? null : new OutcomeRecorder(store, out)) {
+            recorder = opened;
+            converse();
+        }
         out.println();
         out.println("Facts now: " + Echo.json(facts.toMap()));
         out.println("Final ranking:");
@@ -165,16 +183,24 @@ final class AskCommand implements Callable<Integer> {
             switch (line.toLowerCase(Locale.ROOT)) {
                 case "y", "yes" -> {
                     out.println("Good: " + first.id() + " fixed it.");
+                    record(first, Result.FIXED);
                     return false;
                 }
                 case "n", "no" -> {
                     out.println("Ruled out " + first.id() + ".");
+                    record(first, Result.NOT_FIXED);
                     update(facts.ruleOut(first.id()));
                     return true;
                 }
                 case "?" -> explainFirst();
                 default -> out.println("'" + Echo.value(line) + "' is not an answer here. Accepted: y (it fixed it), n (it did not), ?, q.");
             }
+        }
+    }
+
+    private void record(Recommendation tried, Result result) {
+        if (recorder != null) {
+            recorder.record(Outcome.of(advisor, facts, tried.id(), result, Instant.now()));
         }
     }
 

@@ -9,6 +9,7 @@ import org.connectionadvisor.DiagnosisException;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.RulesException;
 import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.outcomes.OutcomeStoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ import picocli.CommandLine;
  */
 @Command(name = "connection-advisor", mixinStandardHelpOptions = true, versionProvider = Main.BuildVersion.class,
         description = "Diagnoses Azure DevOps Services / Server (VSTS / TFS) connection and sign-in problems.",
-        subcommands = {DiagnoseCommand.class, AskCommand.class, ValidateCommand.class, TestCommand.class, ServeCommand.class,
+        subcommands = {DiagnoseCommand.class, AskCommand.class, ValidateCommand.class, TestCommand.class, ImpactCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     static final int OK = 0;
@@ -51,7 +52,7 @@ public final class Main {
                 return FAILED;
             }
             if (exception instanceof DiagnosisException || exception instanceof IOException
-                    || exception instanceof java.io.UncheckedIOException) {
+                    || exception instanceof java.io.UncheckedIOException || exception instanceof OutcomeStoreException) {
                 err.println("error: " + Echo.value(exception.getMessage()));
                 return FAILED;
             }

@@ -21,6 +21,11 @@ final class RulesOption {
     @Option(names = "--rules", paramLabel = "DIR", description = "Use the DRL rules in DIR instead of the packaged copy of rules-drl/.")
     private Path directory;
 
+    /** The directory --rules names; null for the packaged rules. */
+    Path directory() {
+        return directory;
+    }
+
     ConnectionAdvisor advisor() {
         if (directory == null) {
             return ConnectionAdvisor.withDefaultRules();

@@ -25,6 +25,7 @@ import org.connectionadvisor.input.FactsText;
  * {"description": "...", "said": "the situation in the user's words (optional)",
  *  "facts": {...} | "rawFacts": "text fed to the parser as it is",
  *  "expected": {"ids": [every ranked id, in order] | "top": [the first ids, in order], "questions": [...]}
+ *            (where the documents give no order, an element may be a block of ids in any order: {@link ExpectedOrder})
  *            | {"error": "the exact message"},
  *  "why": "the sentence of the documents that justifies the expected order"}
  * </pre>
@@ -35,7 +36,7 @@ final class Samples {
     private Samples() {
     }
 
-    record Sample(Path file, String description, String facts, List<String> expectedIds, boolean onlyTop,
+    record Sample(Path file, String description, String facts, ExpectedOrder expectedIds, boolean onlyTop,
             List<String> expectedQuestions, String expectedError) {
         String name() {
             return file.getFileName().toString();
@@ -77,7 +78,7 @@ final class Samples {
             throw new IOException(file + ": \"expected\" needs \"ids\" (the exact ranked ids), \"top\" (the first ranked ids)"
                     + " or \"error\" (the exact message)");
         }
-        return new Sample(file, root.path("description").asText(""), facts, texts(expected.get(onlyTop ? "top" : "ids")),
+        return new Sample(file, root.path("description").asText(""), facts, ExpectedOrder.of(expected.get(onlyTop ? "top" : "ids"), file.toString()),
                 onlyTop, expected.has("questions") ? texts(expected.get("questions")) : null,
                 expectsError ? expected.get("error").asText() : null);
     }
@@ -105,13 +106,9 @@ final class Samples {
         if (sample.expectedError() != null) {
             return new Outcome(sample, ids, "expected error: " + sample.expectedError() + "\n  actual ids: " + ids);
         }
-        if (sample.onlyTop()) {
-            List<String> top = ids.subList(0, Math.min(ids.size(), sample.expectedIds().size()));
-            if (!top.equals(sample.expectedIds())) {
-                return new Outcome(sample, ids, "expected top: " + sample.expectedIds() + "\n  actual ids:   " + ids);
-            }
-        } else if (!ids.equals(sample.expectedIds())) {
-            return new Outcome(sample, ids, "expected ids: " + sample.expectedIds() + "\n  actual ids:   " + ids);
+        if (!sample.expectedIds().matches(ids, sample.onlyTop())) {
+            return new Outcome(sample, ids, "expected " + (sample.onlyTop() ? "top" : "ids") + ": " + sample.expectedIds()
+                    + "\n  actual ids:   " + ids);
         }
         if (sample.expectedQuestions() != null) {
             List<String> questions = diagnosis.questions().stream().map(Question::id).toList();

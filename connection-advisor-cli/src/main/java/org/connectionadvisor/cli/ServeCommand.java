@@ -2,6 +2,7 @@ package org.connectionadvisor.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -13,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Runs the HTTP service until the process is stopped (Ctrl+C, SIGTERM). The service's classes (and the JDK's HTTP
- * server) are loaded only in {@link #call()}, so the other commands start as fast as without it.
+ * Runs the HTTP service until the process is stopped (Ctrl+C, SIGTERM): then it stops accepting, lets the requests
+ * under way finish (within --drain-seconds) and exits 0. The service's classes (and Jetty) are loaded only in
+ * {@link #call()}, so the other commands start as fast as without it.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serves the JSON API (POST /api/diagnose, GET /api/vocabulary, GET /health, GET /openapi.json) and the guided troubleshooter page at /.")
@@ -39,11 +41,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Turns on the admin routes (GET /api/admin/rules, POST /api/admin/reload) for requests with Authorization: Bearer <the token in FILE>.")
     private Path adminTokenFile;
 
+    @Option(names = "--drain-seconds", paramLabel = "SECONDS", defaultValue = "10",
+            description = "On SIGTERM or Ctrl+C, how long requests under way may take to finish before the service exits. Default: ${DEFAULT-VALUE}.")
+    private long drainSeconds;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         AdvisorServer server;
         try {
-            server = AdvisorServer.start(new ServerOptions(bind, port, rules, watch, adminTokenFile));
+            server = AdvisorServer.start(new ServerOptions(bind, port, rules, watch, adminTokenFile, Duration.ofSeconds(drainSeconds)));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return Main.BAD_INPUT;
@@ -55,9 +61,17 @@ final class ServeCommand implements Callable<Integer> {
         // synthetic method would name (and so load) AdvisorServer for every command.
         Runnable close = server::close;
         CountDownLatch stopped = new CountDownLatch(1);
+        // A stop asked for is a success: once the requests under way are done, the process exits 0, not 143 (the
+        // JVM's status after SIGTERM), so a supervisor does not count a deploy or a scale-down as a crash.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            close.run();
-            stopped.countDown();
+            try {
+                close.run();
+            } finally {
+                stopped.countDown();
+                System.out.flush();
+                System.err.flush();
+                Runtime.getRuntime().halt(Main.OK);
+            }
         }, "connection-advisor-shutdown"));
         spec.commandLine().getOut().println(server.startedLine());
         stopped.await();

@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.RulesException;
+import org.connectionadvisor.admin.AdvicePolicy;
+import org.connectionadvisor.input.Echo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
             return Main.FAILED;
         }
         out.println("OK: " + count(advisor.rowIds().size(), "row") + ", no problems.");
+        AdvicePolicy policy = AdvicePolicy.forRules(rules.directory());
+        out.println(Echo.safe("Advice may link to " + String.join(", ", policy.linkHosts()) + " (" + policy.path() + ")."));
         return Main.OK;
     }
 

@@ -44,9 +44,13 @@ class CliTest {
                 """.replace("\n", System.lineSeparator()));
         assertThat(run.out()).contains("""
                 What each fact did:
-                  - you said the product is Azure DevOps Server: used by 16 rows (service-account-password, app-tier-unavailable, \
-                network-unavailable, website-identity-misconfigured, website-access-restricted, ...); rules out 8 rows (service-status, \
-                reset-signin-state, no-active-account-or-license, org-connected-to-directory, cannot-switch-org-accounts, ...)
+                  - you said the product is Azure DevOps Server: used by "The TFSService account password expired or is wrong", \
+                "The application-tier server is unavailable", "The network is unavailable", "A website identity of the server is \
+                configured wrongly", "Access to a website of the server is restricted" and 11 more; set aside as not for Azure DevOps \
+                Server: "Check the Azure DevOps Service Status page for an incident", "Reset your sign-in state: sign out, clear \
+                cookies, retry in a private session", "You have no active account or license in the organization", "The \
+                organization is connected to a directory you are not in", "Visual Studio cannot switch between accounts of \
+                organizations in different directories" and 3 more
                 """.replace("\n", System.lineSeparator()));
         assertThat(run.out()).contains("Questions that would narrow this down, most useful first:");
     }

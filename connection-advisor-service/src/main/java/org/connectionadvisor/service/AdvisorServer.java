@@ -1,38 +1,45 @@
 package org.connectionadvisor.service;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.ReloadOptions;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
- * The HTTP service: the JSON API, the OpenAPI document and the guided troubleshooter page, on the JDK's built-in
- * server (see the README for why that one). Stateless: every request carries its facts, so instances behind a load
- * balancer need nothing shared but the rules. Owns its threads (the server's, the request pool, the rule watcher)
- * and stops them all in {@link #close()}.
+ * The HTTP service: the JSON API, the OpenAPI document and the guided troubleshooter page, on Jetty 12's core API
+ * (see docs/service.md for why). Connections waiting for a request, or sending one slowly, cost no thread; a request
+ * takes a thread only to compute its answer. Stateless: every request carries its facts, so instances behind a load
+ * balancer need nothing shared but the rules. Owns its threads (Jetty's, the rule watcher) and stops them all in
+ * {@link #close()}, after letting the requests under way finish.
  */
 public final class AdvisorServer implements AutoCloseable {
-    /** Requests run on this many threads; a slow client holds one for at most the request timeout. */
+    /** Threads that compute answers (and Jetty's selector and acceptor): diagnoses are CPU work of a few ms. */
     static final int THREADS = 32;
+    /** How long a kept-alive connection may stay silent between requests. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpServer server;
-    private final ExecutorService requests;
+    private final Server server;
+    private final ServerConnector connector;
+    private final SlowClients slowClients;
     private final ConnectionAdvisor advisor;
     private final String rulesDescription;
 
-    private AdvisorServer(HttpServer server, ExecutorService requests, ConnectionAdvisor advisor, String rulesDescription) {
+    private AdvisorServer(Server server, ServerConnector connector, SlowClients slowClients, ConnectionAdvisor advisor,
+            String rulesDescription) {
         this.server = server;
-        this.requests = requests;
+        this.connector = connector;
+        this.slowClients = slowClients;
         this.advisor = advisor;
         this.rulesDescription = rulesDescription;
     }
@@ -46,7 +53,6 @@ public final class AdvisorServer implements AutoCloseable {
             throw new IllegalArgumentException("--watch needs --rules DIR: the packaged rules never change.");
         }
         AdminToken token = options.adminTokenFile() == null ? null : AdminToken.read(options.adminTokenFile());
-        configureJdkServer();
         ReloadLog reloads = new ReloadLog();
         ConnectionAdvisor advisor;
         if (options.rulesDirectory() == null) {
@@ -59,58 +65,69 @@ public final class AdvisorServer implements AutoCloseable {
         // The rules load, and the engine and planner warm up, before listening: not in a user's first request (which
         // took 3-4 s more than the next ones), and a load balancer's first health check means ready.
         advisor.diagnose(Facts.empty()).toJson();
-        Routes routes = new Routes(advisor, options.rulesDirectory(), token, reloads);
-        ExecutorService requests = Executors.newFixedThreadPool(THREADS, named("connection-advisor-http-"));
-        HttpServer server;
+
+        QueuedThreadPool threads = new QueuedThreadPool(THREADS, 4);
+        threads.setName("connection-advisor-http");
+        threads.setDaemon(true);
+        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("connection-advisor-timer", true);
+        Server server = new Server(threads, scheduler, null);
+        server.setStopAtShutdown(false);
+        server.setStopTimeout(options.drain().toMillis());
+        server.setErrorHandler(new ErrorPages());
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(ServerOptions.MAX_HEADER_BYTES);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(options.bind());
+        connector.setPort(options.port());
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        connector.setAcceptQueueSize(128);
+        SlowClients slowClients = new SlowClients(scheduler, ServerOptions.REQUEST_TIMEOUT_SECONDS);
+        connector.addBean(slowClients);
+        server.addConnector(connector);
+
+        Api api = new Api(advisor, options.rulesDirectory(), reloads);
+        server.setHandler(new GracefulHandler(new Routes(api, new AdminGate(token, scheduler), slowClients)));
         try {
-            server = HttpServer.create(new InetSocketAddress(options.bind(), options.port()), 128);
-        } catch (IOException | RuntimeException e) {
-            requests.shutdown();
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
             advisor.close();
-            throw e;
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("the HTTP server did not start: " + e.getMessage(), e);
         }
-        server.setExecutor(requests);
-        server.createContext("/", routes);
-        server.start();
+        slowClients.start();
         String rules = options.rulesDirectory() == null ? "the packaged rules"
                 : "the rules in " + options.rulesDirectory() + (options.watch() ? " (reloaded when a .drl file changes)" : "");
-        return new AdvisorServer(server, requests, advisor, rules);
+        return new AdvisorServer(server, connector, slowClients, advisor, rules);
     }
 
-    /**
-     * The JDK server's own settings, system properties read once, when its first instance is made (a -D on the command
-     * line wins). A request must arrive, headers and body, within the timeout, and its response be taken within it, or
-     * the connection is closed: that cuts off slow senders (slowloris) and readers that would hold a thread. No Nagle
-     * delay: the server writes headers and body separately, and with it a keep-alive client waited for the 40 ms
-     * delayed ACK on every small response (measured: 160 against 12,500 requests/s on /health).
-     */
-    private static void configureJdkServer() {
-        String seconds = String.valueOf(ServerOptions.REQUEST_TIMEOUT_SECONDS);
-        setUnlessGiven("sun.net.httpserver.maxReqTime", seconds);
-        setUnlessGiven("sun.net.httpserver.maxRspTime", seconds);
-        setUnlessGiven("sun.net.httpserver.nodelay", "true");
-    }
-
-    private static void setUnlessGiven(String property, String value) {
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, value);
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // it did not start: nothing to stop
         }
     }
 
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    /** How many requests are under way (their headers in, their answer not yet sent). */
+    long requestsUnderWay() {
+        return ((GracefulHandler) server.getHandler()).getCurrentRequestCount();
     }
 
     /** Where the service listens, such as {@code http://127.0.0.1:8080/}. */
     public URI address() {
-        InetSocketAddress address = server.getAddress();
-        String host = address.getAddress().getHostAddress();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/");
+        String host = connector.getHost();
+        try {
+            host = InetAddress.getByName(host).getHostAddress();
+        } catch (IOException e) {
+            // keep the name as given
+        }
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + connector.getLocalPort() + "/");
     }
 
     /** The one line a start-up prints. */
@@ -118,19 +135,19 @@ public final class AdvisorServer implements AutoCloseable {
         return "connection-advisor serving " + address() + " with " + rulesDescription;
     }
 
-    /** Stops listening, lets requests under way finish (a second at most), stops the request threads and the watcher. */
+    /**
+     * Stops gracefully: stops accepting at once, answers requests that arrive on open connections with 503 and
+     * Connection: close, lets those under way finish within the drain time, then stops every thread and the watcher.
+     */
     @Override
     public void close() {
-        server.stop(1);
-        requests.shutdown();
+        slowClients.stop();
         try {
-            if (!requests.awaitTermination(ServerOptions.REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                requests.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            requests.shutdownNow();
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the HTTP server did not stop cleanly: " + e.getMessage(), e);
+        } finally {
+            advisor.close();
         }
-        advisor.close();
     }
 }

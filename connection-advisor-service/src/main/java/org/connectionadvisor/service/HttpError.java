@@ -22,4 +22,16 @@ final class HttpError extends RuntimeException {
     HttpError(int status, String error) {
         this(status, Map.of("error", Echo.safe(error)), Map.of());
     }
+
+    /** Sent with Connection: close, since the rest of the body is not read. */
+    static HttpError tooLarge() {
+        return new HttpError(413, Map.of("error", "the request body is larger than " + ServerOptions.MAX_BODY_BYTES
+                + " bytes; a facts object is a few hundred."), Map.of("Connection", "close"));
+    }
+
+    /** A request whose headers or body did not arrive in time; the connection is closed. */
+    static HttpError timedOut(String what) {
+        return new HttpError(408, Map.of("error", "the request's " + what + " did not arrive within "
+                + ServerOptions.REQUEST_TIMEOUT_SECONDS + " s; the connection is closed."), Map.of("Connection", "close"));
+    }
 }

@@ -1,66 +1,85 @@
 package org.connectionadvisor.service;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import org.connectionadvisor.ConnectionAdvisor;
-import org.connectionadvisor.DiagnosisException;
-import org.connectionadvisor.Facts;
-import org.connectionadvisor.InvalidFactsException;
-import org.connectionadvisor.ReloadResult;
-import org.connectionadvisor.RuleRow;
 import org.connectionadvisor.input.Echo;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every route, in one handler so that anything unknown is a JSON 404 and any failure a JSON error without a stack
- * trace. The API's contract is src/main/resources/.../openapi.json (served at /openapi.json), tested against these
- * responses.
+ * Every route, in one table: its method, path, kind and action. The 404's list, the 405's and OPTIONS' Allow, HEAD and
+ * the admin check all come from the table, so nothing is kept in step by hand. Anything unknown is a JSON 404 and any
+ * failure a JSON error without a stack trace. The API's contract is .../web/openapi.json (served at /openapi.json),
+ * tested against these responses.
  */
-final class Routes implements HttpHandler {
+final class Routes extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final String JSON_TYPE = "application/json; charset=utf-8";
     private static final String WEB = "/org/connectionadvisor/service/web/";
-    /** Static files: path, resource, content type. All the page needs is served from the jar: no CDN, works offline. */
-    private static final Map<String, String[]> FILES = Map.of(
-            "/", new String[] {"index.html", "text/html; charset=utf-8"},
-            "/app.js", new String[] {"app.js", "text/javascript; charset=utf-8"},
-            "/app.css", new String[] {"app.css", "text/css; charset=utf-8"},
-            "/openapi.json", new String[] {"openapi.json", JSON_TYPE});
-    private static final Map<String, String> API = Map.of(
-            "/api/diagnose", "POST", "/api/vocabulary", "GET", "/health", "GET",
-            "/api/admin/rules", "GET", "/api/admin/reload", "POST");
+    static final String ADMIN_PREFIX = "/api/admin/";
+    private static final String PAGE_POLICY =
+            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-    private final ConnectionAdvisor advisor;
-    private final Path rulesDirectory;
-    private final AdminToken token;
-    private final ReloadLog reloads;
-    private final Map<String, byte[]> files = new LinkedHashMap<>();
+    /** LISTED routes are named in a 404; ASSETs (the page's files) and ADMIN routes are not. */
+    enum Kind { LISTED, ASSET, ADMIN }
 
-    Routes(ConnectionAdvisor advisor, Path rulesDirectory, AdminToken token, ReloadLog reloads) {
-        this.advisor = advisor;
-        this.rulesDirectory = rulesDirectory;
-        this.token = token;
-        this.reloads = reloads;
-        FILES.forEach((path, file) -> files.put(path, resource(file[0])));
+    interface Action {
+        void run(Exchange exchange);
+    }
+
+    record Route(String method, String path, Kind kind, Action action) {
+    }
+
+    private final Map<String, Map<String, Route>> table = new LinkedHashMap<>();
+    private final AdminGate gate;
+    private final SlowClients slowClients;
+
+    Routes(Api api, AdminGate gate, SlowClients slowClients) {
+        this.gate = gate;
+        this.slowClients = slowClients;
+        List<Route> routes = List.of(
+                file("/", "index.html", "text/html; charset=utf-8", Kind.LISTED),
+                new Route("POST", "/api/diagnose", Kind.LISTED, exchange -> {
+                    Api.requireJson(exchange);
+                    body(exchange, bytes -> api.diagnose(exchange, bytes));
+                }),
+                new Route("GET", "/api/vocabulary", Kind.LISTED, exchange -> exchange.send(200, api.vocabulary())),
+                new Route("GET", "/health", Kind.LISTED, exchange -> exchange.send(200, api.health())),
+                file("/openapi.json", "openapi.json", Exchange.JSON_TYPE, Kind.LISTED),
+                file("/app.js", "app.js", "text/javascript; charset=utf-8", Kind.ASSET),
+                file("/app.css", "app.css", "text/css; charset=utf-8", Kind.ASSET),
+                new Route("GET", "/api/admin/rules", Kind.ADMIN, exchange -> exchange.send(200, api.rules())),
+                new Route("POST", "/api/admin/reload", Kind.ADMIN, api::reload));
+        for (Route route : routes) {
+            table.computeIfAbsent(route.path(), path -> new LinkedHashMap<>()).put(route.method(), route);
+        }
+    }
+
+    /** A file of the page, served from the jar: no CDN, works offline. */
+    private static Route file(String path, String resource, String type, Kind kind) {
+        byte[] bytes = resource(resource);
+        return new Route("GET", path, kind, exchange -> {
+            exchange.header("Cache-Control", "no-cache");
+            if (path.equals("/")) {
+                exchange.header("Content-Security-Policy", PAGE_POLICY);
+            }
+            exchange.sendBytes(200, bytes, type);
+        });
     }
 
     private static byte[] resource(String name) {
@@ -75,216 +94,136 @@ final class Routes implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) {
-        try (exchange) {
-            try {
-                route(exchange);
-            } catch (HttpError e) {
-                e.headers.forEach(exchange.getResponseHeaders()::set);
-                send(exchange, e.status, e.body);
-            } catch (RuntimeException e) {
-                LOG.error("{} {} failed", exchange.getRequestMethod(), Echo.safe(exchange.getRequestURI().getRawPath()), e);
-                send(exchange, 500, Map.of("error", "the request failed inside the service; its log has the details."));
-            }
-        } catch (IOException e) {
-            // The client went away or timed out mid-response: nothing left to tell it.
-            LOG.debug("{} {}: {}", exchange.getRequestMethod(), Echo.safe(exchange.getRequestURI().getRawPath()), e.toString());
+    public boolean handle(Request request, Response response, Callback callback) {
+        SlowClients.Clock clock = slowClients.begin(request);
+        if (clock == null) { // its headers ran out of time as they completed: the 408 is on its way
+            callback.failed(new TimeoutException("the request's headers came too late"));
+            return true;
         }
-    }
-
-    private void route(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
-        if (path.startsWith("/api/admin/")) {
-            admit(exchange); // without a token file the admin routes do not exist: 404 before anything else
-        }
-        String[] file = FILES.get(path);
-        String allowed = file != null ? "GET" : API.get(path);
-        if (allowed == null) {
-            throw new HttpError(404, "no such route: " + method + " " + path + ". Routes: GET /, POST /api/diagnose,"
-                    + " GET /api/vocabulary, GET /health, GET /openapi.json" + (token == null ? "" : ", GET /api/admin/rules, POST /api/admin/reload") + ".");
-        }
-        if (!allowed.equals(method)) {
-            throw new HttpError(405, Map.of("error", Echo.safe(method + " " + path + " is not allowed; use " + allowed + ".")),
-                    Map.of("Allow", allowed));
-        }
-        if (file != null) {
-            exchange.getResponseHeaders().set("Content-Type", file[1]);
-            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-            if (path.equals("/")) {
-                exchange.getResponseHeaders().set("Content-Security-Policy",
-                        "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-            }
-            sendBytes(exchange, 200, files.get(path));
-            return;
-        }
-        switch (path) {
-            case "/api/diagnose" -> diagnose(exchange);
-            case "/api/vocabulary" -> send(exchange, 200, VocabularyDocument.of(advisor));
-            case "/health" -> send(exchange, 200, health());
-            case "/api/admin/rules" -> send(exchange, 200, rules());
-            case "/api/admin/reload" -> reload(exchange);
-            default -> throw new IllegalStateException("a route without a handler: " + path);
-        }
-    }
-
-    private void diagnose(HttpExchange exchange) throws IOException {
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (!isJson(type)) {
-            throw new HttpError(415, Map.of("error", Echo.safe("Content-Type: '" + type
-                    + "' is not accepted. Accepted: application/json (UTF-8).")), Map.of("Connection", "close"));
-        }
-        Facts facts;
-        try {
-            facts = Facts.fromJson(utf8(body(exchange)));
-            // With the newline the CLI's println adds: byte for byte what diagnose --format json prints.
-            String json = advisor.diagnose(facts).toJson() + "\n";
-            sendBytes(exchange, 200, json.getBytes(StandardCharsets.UTF_8), JSON_TYPE);
-        } catch (InvalidFactsException e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("error", Echo.safe(e.getMessage()));
-            error.put("field", Echo.safe(e.field()));
-            send(exchange, 400, error);
-        } catch (DiagnosisException e) {
-            LOG.warn("a diagnosis failed: {}", e.getMessage());
-            send(exchange, 500, Map.of("error", Echo.safe("the rules could not finish this diagnosis: " + e.getMessage())));
-        }
-    }
-
-    /** application/json, with no charset or UTF-8: the facts are read as UTF-8 whatever a client says. */
-    private static boolean isJson(String type) {
-        if (type == null) {
-            return false;
-        }
-        String[] parts = type.toLowerCase(Locale.ROOT).split(";");
-        if (!parts[0].strip().equals("application/json")) {
-            return false;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String[] parameter = parts[i].strip().split("=", 2);
-            if (parameter[0].equals("charset") && (parameter.length < 2 || !parameter[1].replace("\"", "").strip().equals("utf-8"))) {
-                return false;
-            }
-        }
+        Exchange exchange = new Exchange(request, response, Callback.from(clock::end, callback));
+        guarded(exchange, () -> route(exchange, clock));
         return true;
     }
 
-    /** At most {@link ServerOptions#MAX_BODY_BYTES}: a larger declared length is refused unread, a longer stream when it passes the limit. */
-    private static byte[] body(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && (length.strip().length() > 9 || Long.parseLong(length.strip()) > ServerOptions.MAX_BODY_BYTES)) {
-            throw tooLarge(); // the server itself refuses a Content-Length that is not a number
-        }
-        InputStream in = exchange.getRequestBody();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
-            body.write(buffer, 0, read);
-            if (body.size() > ServerOptions.MAX_BODY_BYTES) {
-                throw tooLarge();
-            }
-        }
-        return body.toByteArray();
-    }
-
-    /** Sent with Connection: close, since the rest of the body is not read. */
-    private static HttpError tooLarge() {
-        return new HttpError(413, Map.of("error", "the request body is larger than " + ServerOptions.MAX_BODY_BYTES
-                + " bytes; a facts object is a few hundred."), Map.of("Connection", "close"));
-    }
-
-    private static String utf8(byte[] bytes) {
+    /** Runs a step of an exchange: an {@link HttpError} is its answer, anything else a logged 500. */
+    private static void guarded(Exchange exchange, Runnable step) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidFactsException(null, null, "the body is not UTF-8 text; facts are a JSON object in UTF-8.");
+            step.run();
+        } catch (HttpError e) {
+            exchange.send(e);
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", exchange.method(), Echo.value(exchange.request.getHttpURI().getPath()), e);
+            exchange.send(500, Map.of("error", "the request failed inside the service; its log has the details."));
         }
     }
 
-    private Map<String, Object> health() {
-        Map<String, Object> rules = new LinkedHashMap<>();
-        rules.put("source", rulesDirectory == null ? "packaged" : "directory");
-        rules.put("version", advisor.rulesVersion());
-        rules.put("rows", advisor.rowIds().size());
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("status", "ok");
-        json.put("rules", rules);
-        json.put("lastReload", reloads.summary());
-        return json;
-    }
-
-    private void admit(HttpExchange exchange) {
-        if (token == null) {
-            throw new HttpError(404, "no such route: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
-                    + ". The admin routes are off: start the service with --admin-token-file FILE.");
+    private void route(Exchange exchange, SlowClients.Clock clock) {
+        String method = exchange.method();
+        String path = exchange.path();
+        Map<String, Route> byMethod = path == null ? null : table.get(path);
+        if (method.equals("OPTIONS")) {
+            options(exchange, path, byMethod);
+            return;
         }
-        if (!token.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            throw new HttpError(401, Map.of("error", "the admin routes need the header Authorization: Bearer <the token in"
-                    + " the service's --admin-token-file>."), Map.of("WWW-Authenticate", "Bearer"));
+        if (path != null && path.startsWith(ADMIN_PREFIX) && !gate.admits(exchange)) {
+            return; // answered by the gate: 404 without a token file, else 401 (delayed after wrong tokens)
         }
-    }
-
-    private Map<String, Object> rules() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("source", rulesDirectory == null ? "packaged" : "directory");
-        json.put("directory", rulesDirectory == null ? null : rulesDirectory.toString());
-        json.put("version", advisor.rulesVersion());
-        json.put("rows", advisor.rows().stream().map(this::row).toList());
-        json.put("lastReload", reloads.detail());
-        return json;
-    }
-
-    private Map<String, Object> row(RuleRow row) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", row.id());
-        json.put("title", row.title());
-        json.put("file", relative(row.file()));
-        return json;
-    }
-
-    /** A rule's file as the admin knows it: relative to the rule directory. */
-    private String relative(String file) {
-        if (file == null || rulesDirectory == null) {
-            return file;
+        if (byMethod == null) {
+            throw new HttpError(404, "no such route: " + method + " " + Echo.value(path) + ". Routes: " + listed() + ".");
         }
-        Path path = Path.of(file);
-        return path.startsWith(rulesDirectory) ? rulesDirectory.relativize(path).toString().replace('\\', '/') : file;
-    }
-
-    /** Reloads from the rule directory; rule text never comes over HTTP. 200 when applied, 422 when refused. */
-    private void reload(HttpExchange exchange) throws IOException {
-        if (rulesDirectory == null) {
-            throw new HttpError(409, "the service serves the packaged rules, which never change; start it with --rules DIR to reload.");
+        Route route = byMethod.get(method.equals("HEAD") ? "GET" : method);
+        if (route == null) {
+            String methods = String.join(", ", byMethod.keySet());
+            throw new HttpError(405, Map.of("error", Echo.value(method) + " " + path + " is not allowed; use " + methods + "."),
+                    Map.of("Allow", allow(byMethod)));
         }
-        exchange.getRequestBody().close();
-        ReloadResult result = advisor.reload();
-        Map<String, Object> json = ReloadLog.result(result);
-        json.put("version", advisor.rulesVersion());
-        send(exchange, result.applied() ? 200 : 422, json);
-    }
-
-    private static void send(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a response could not be written as JSON", e);
+        String encoding = exchange.header("Content-Encoding");
+        if (encoding != null && !encoding.strip().equalsIgnoreCase("identity")) {
+            throw new HttpError(415, Map.of("error", "Content-Encoding: '" + Echo.value(encoding)
+                    + "' is not accepted. Accepted: identity (send the body as it is)."),
+                    Map.of("Accept-Encoding", "identity", "Connection", "close"));
         }
-        sendBytes(exchange, status, bytes, JSON_TYPE);
+        route.action().run(exchange);
     }
 
-    private static void sendBytes(HttpExchange exchange, int status, byte[] body, String type) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        sendBytes(exchange, status, body);
-    }
-
-    private static void sendBytes(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+    /** RFC 9110 9.3.7: 204 with the methods of the target ({@code *}: of the whole service) in Allow; no body. */
+    private void options(Exchange exchange, String path, Map<String, Route> byMethod) {
+        String allow;
+        if (path == null || path.equals("*")) {
+            allow = "GET, HEAD, POST, OPTIONS";
+        } else if (byMethod == null || path.startsWith(ADMIN_PREFIX) && !gate.enabled()) {
+            throw new HttpError(404, "no such route: OPTIONS " + Echo.value(path) + ". Routes: " + listed() + ".");
+        } else {
+            allow = allow(byMethod);
         }
+        exchange.header("Allow", allow);
+        exchange.sendEmpty(204);
+    }
+
+    private static String allow(Map<String, Route> byMethod) {
+        List<String> methods = new ArrayList<>(byMethod.keySet());
+        if (methods.contains("GET")) {
+            methods.add(methods.indexOf("GET") + 1, "HEAD");
+        }
+        methods.add("OPTIONS");
+        return String.join(", ", methods);
+    }
+
+    /** The routes a 404 names: the page and the public API, never the admin routes. */
+    private String listed() {
+        return table.values().stream().flatMap(byMethod -> byMethod.values().stream())
+                .filter(route -> route.kind() == Kind.LISTED).map(route -> route.method() + " " + route.path())
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A declared body over the limit but at most this long is read and dropped before its 413: a client still sending
+     * when the server closes gets a reset, which loses the answer it was about to read. Longer ones are refused unread.
+     */
+    static final long DISCARDED_BYTES = 1024 * 1024;
+
+    /**
+     * Reads the body without holding a thread while it arrives: a declared length over the limit gets 413 (at once and
+     * closing past {@link #DISCARDED_BYTES}), a longer stream when it passes the limit; a body still arriving after the
+     * request timeout gets 408. The action then runs on a request thread.
+     */
+    private void body(Exchange exchange, Consumer<byte[]> action) {
+        long length = exchange.request.getLength();
+        if (length > DISCARDED_BYTES) {
+            throw HttpError.tooLarge();
+        }
+        SlowClients.Clock clock = slowClients.clockOf(exchange.request);
+        clock.awaitBody(() -> exchange.send(HttpError.timedOut("body")));
+        if (length > ServerOptions.MAX_BODY_BYTES) {
+            Content.Source.consumeAll(exchange.request, Callback.from(() -> {
+                clock.bodyDone();
+                exchange.send(HttpError.tooLarge());
+            }, failure -> exchange.send(HttpError.tooLarge())));
+            return;
+        }
+        // A blocking invocation: Jetty calls it on a request thread, never on the thread that reads the network.
+        Content.Source.asByteArrayAsync(exchange.request, ServerOptions.MAX_BODY_BYTES,
+                Promise.Invocable.from(Invocable.InvocationType.BLOCKING, (bytes, failure) -> {
+                    clock.bodyDone();
+                    guarded(exchange, () -> {
+                        if (failure == null) {
+                            action.accept(bytes);
+                        } else {
+                            throw unread(failure);
+                        }
+                    });
+                }));
+    }
+
+    private static HttpError unread(Throwable cause) {
+        if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).startsWith("Max size")) { // Jetty's limit
+            return HttpError.tooLarge();
+        }
+        if (cause instanceof TimeoutException) {
+            return HttpError.timedOut("body");
+        }
+        LOG.debug("a request body could not be read: {}", cause.toString());
+        return new HttpError(400, Map.of("error", "the request body could not be read: " + Echo.value(cause.getMessage())),
+                Map.of("Connection", "close"));
     }
 }

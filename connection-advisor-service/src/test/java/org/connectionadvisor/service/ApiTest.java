@@ -143,7 +143,7 @@ class ApiTest {
         assertThat(json(unknown)).isEqualTo(Map.of("error", "no such route: GET /api/nothing. Routes: GET /, POST /api/diagnose,"
                 + " GET /api/vocabulary, GET /health, GET /openapi.json."));
         assertThat(method.statusCode()).isEqualTo(405);
-        assertThat(method.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(method.headers().firstValue("Allow")).hasValue("POST, OPTIONS"); // RFC 9110: every method the route answers
         assertThat(json(method)).isEqualTo(Map.of("error", "GET /api/diagnose is not allowed; use POST."));
     }
 
@@ -208,12 +208,25 @@ class ApiTest {
     void adminRoutesNeedTheBearerTokenAndReloadFromTheDirectory(@TempDir Path rules, @TempDir Path secrets) throws Exception {
         try (TestServer admin = TestServer.withRules(rules, secrets.resolve("token"))) {
             HttpResponse<String> none = admin.get("/api/admin/rules");
-            HttpResponse<String> wrong = admin.post("/api/admin/reload", "", "Authorization", "Bearer " + TestServer.TOKEN + "x");
+            AtomicReference<HttpResponse<String>> wrong = new AtomicReference<>();
+            long began = System.nanoTime();
+            String refusals = TestServer.standardErrorOf(() -> {
+                wrong.set(admin.post("/api/admin/reload", "", "Authorization", "Bearer " + TestServer.TOKEN + "x"));
+                admin.get("/api/admin/rules", "Authorization", "Bearer guess");
+            });
+            // Logged without the token, and slowed: 100 ms, then 200 ms for the second wrong token in a row.
+            assertThat(System.nanoTime() - began).isGreaterThanOrEqualTo(300_000_000L);
+            assertThat(refusals.lines().map(line -> line.replaceFirst("^\\[[^]]*] ", ""))).containsExactly(
+                    "WARN org.connectionadvisor.service.AdminGate - a wrong admin token from 127.0.0.1"
+                            + " for POST /api/admin/reload (1 in a row from that address); answering 401 in 100 ms",
+                    "WARN org.connectionadvisor.service.AdminGate - a wrong admin token from 127.0.0.1"
+                            + " for GET /api/admin/rules (2 in a row from that address); answering 401 in 200 ms");
+            assertThat(refusals).doesNotContain(TestServer.TOKEN, "guess");
             assertThat(none.statusCode()).isEqualTo(401);
             assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
             assertThat(json(none)).isEqualTo(Map.of("error", "the admin routes need the header Authorization: Bearer <the token"
                     + " in the service's --admin-token-file>."));
-            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(wrong.get().statusCode()).isEqualTo(401);
 
             String bearer = "Bearer " + TestServer.TOKEN;
             Map<String, Object> listed = json(admin.get("/api/admin/rules", "Authorization", bearer));

@@ -245,7 +245,9 @@ class LoadIT {
             expect(service.raw("NONSENSE\r\n\r\n"), "HTTP/1.1 400 ", "");
             expect(service.raw(oversized), "HTTP/1.1 413 ", "the request body is larger than 65536 bytes");
             expect(service.raw(badJson), "HTTP/1.1 400 ", "the input is not valid JSON");
-            expect(service.raw("GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), "HTTP/1.1 404 ", "no such route");
+            // A path above the root is refused by Jetty's URI check before any route sees it.
+            expect(service.raw("GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), "HTTP/1.1 400 ",
+                    "\"error\" : \"the request is not valid HTTP/1.1");
             sleep(200);
         }
         return null;

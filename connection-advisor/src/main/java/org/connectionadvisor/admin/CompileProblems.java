@@ -18,18 +18,21 @@ import org.kie.internal.builder.KnowledgeBuilderResult;
  * the line it gives, in its first line of text.
  */
 final class CompileProblems {
-    private static final Pattern PARSER_PREFIX = Pattern.compile("^\\[ERR \\d+\\] Line \\d+:\\d+ ");
+    private static final Pattern PARSER_PREFIX = Pattern.compile("^(?:\\[ERR \\d+\\] )?Line (\\d{1,9}):\\d+ ");
     private static final Pattern IN_RULE = Pattern.compile(" in rule \"?([^\"]*)\"?$");
-    private static final Pattern MISMATCHED = Pattern.compile("^(?:mismatched input|no viable alternative at input|extraneous input) '(.*?)'.*",
+    private static final Pattern MISMATCHED = Pattern.compile("^(?:mismatched input|no viable alternative at input|extraneous input|unexpected exception at input) '(.*?)'.*",
             Pattern.DOTALL);
 
     private CompileProblems() {
     }
 
     static RuleProblem parserProblem(DrlFile file, ParserError error) {
-        String message = error.getMessage().strip();
+        // Only the parser's first line: when the parser itself fails (a lambda in eval), it appends its stack trace.
+        String message = firstLine(error.getMessage());
         int lastLine = file.lineAt(file.text().length());
-        int line = Math.min(Math.max(error.getRow(), 1), lastLine);
+        Matcher prefix = PARSER_PREFIX.matcher(message);
+        int row = error.getRow() <= 0 && prefix.find() ? Integer.parseInt(prefix.group(1)) : error.getRow();
+        int line = Math.min(Math.max(row, 1), lastLine);
         message = PARSER_PREFIX.matcher(message).replaceFirst("");
         Matcher inRule = IN_RULE.matcher(message);
         String rule = inRule.find() ? inRule.group(1) : file.ruleAt(line);
@@ -57,8 +60,8 @@ final class CompileProblems {
         }).toList();
     }
 
-    private static String firstLine(String message) {
-        String stripped = message.strip();
+    static String firstLine(String message) {
+        String stripped = message == null ? "" : message.strip();
         int newline = stripped.indexOf('\n');
         return newline < 0 ? stripped : stripped.substring(0, newline).strip();
     }

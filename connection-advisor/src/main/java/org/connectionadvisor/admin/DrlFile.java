@@ -10,6 +10,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -31,13 +32,21 @@ public final class DrlFile {
     /** Where the jar holds them: the folder of their DRL package, as a KIE module needs. */
     static final String PACKAGED_LOCATION = "org/connectionadvisor/drl";
     private static final Pattern RULE_HEADER =
-            Pattern.compile("\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|(\\S+)).*");
-    private static final Pattern RULE_END = Pattern.compile("\\s*end\\s*(//.*)?");
+            Pattern.compile("\\s*+rule\\s++(?:\"((?:[^\"\\\\]|\\\\.)*+)\"|'((?:[^'\\\\]|\\\\.)*+)'|(\\S++)).*");
+    private static final Pattern RULE_END = Pattern.compile("\\s*+end\\s*+(//.*)?");
+    /**
+     * The largest rule file read, checked before it is read: the packaged files are under 11 KB, and Drools' parser
+     * holds a file's whole token stream and recovers from every error in it (a file of 10,000 lines of errors takes it
+     * seconds), so the size bounds the time a file can take to be refused.
+     */
+    static final long MAX_FILE_BYTES = 128 * 1024;
 
     private final String path;
     private final String text;
     /** Where each line starts: the checks ask for lines of every rule, so a scan per question would be quadratic. */
     private final int[] lineStarts;
+    /** The rule each line is in (null outside rules), found in one pass when first asked: parse errors ask line by line. */
+    private String[] rules;
 
     public DrlFile(String path, String text) {
         this.path = path;
@@ -70,16 +79,49 @@ public final class DrlFile {
         }
         try (Stream<Path> paths = Files.walk(directory)) {
             List<DrlFile> files = new ArrayList<>();
-            for (Path path : paths.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
-                files.add(new DrlFile(path.toString(), Files.readString(path, StandardCharsets.UTF_8)));
+            List<RuleProblem> unread = new ArrayList<>();
+            Path policy = directory.resolve(AdvicePolicy.FILE);
+            for (Path path : paths.filter(p -> p.toString().endsWith(".drl") || p.equals(policy)).sorted().toList()) {
+                DrlFile file = read(path, unread);
+                if (file != null) {
+                    files.add(file);
+                }
             }
-            if (files.isEmpty()) {
+            if (!unread.isEmpty()) {
+                throw new RulesException(unread);
+            }
+            if (files.stream().allMatch(AdvicePolicy::isPolicy)) {
                 throw new RulesException(List.of(new RuleProblem(directory.toString(), 0, null, "no .drl files in this directory")));
             }
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A file's text; null (with the problem) for anything but a regular file of at most {@link #MAX_FILE_BYTES},
+     * checked before it is opened: a FIFO or a device named x.drl would block the read or never end.
+     */
+    private static DrlFile read(Path path, List<RuleProblem> problems) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class); // through a link, to what is read
+        } catch (IOException e) {
+            problems.add(new RuleProblem(path.toString(), 0, null, "cannot be read: " + e.getClass().getSimpleName()));
+            return null;
+        }
+        if (!attributes.isRegularFile()) {
+            problems.add(new RuleProblem(path.toString(), 0, null, "is not a regular file (a directory, FIFO, socket or device)"
+                    + " and is not read; a rule file is a regular file"));
+            return null;
+        }
+        if (attributes.size() > MAX_FILE_BYTES) {
+            problems.add(new RuleProblem(path.toString(), 0, null, "is " + attributes.size() + " bytes, over the limit of "
+                    + MAX_FILE_BYTES + " bytes for one rule file; split it"));
+            return null;
+        }
+        return new DrlFile(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
     }
 
     /** The copy of rules-drl/ packaged with the library (a directory in a build tree, a folder in the jar). */
@@ -111,7 +153,7 @@ public final class DrlFile {
     }
 
     /**
-     * {@code sha256:} and the hex SHA-256 of the files' texts in path order, each followed by a NUL: the same rules
+     * {@code sha256:} and the hex SHA-256 of the rule files' texts in path order, each followed by a NUL: the same rules
      * give the same version wherever they are loaded from (the packaged copy, a directory, another instance's copy).
      */
     static String version(List<DrlFile> files) {
@@ -122,6 +164,9 @@ public final class DrlFile {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
         for (DrlFile file : files) {
+            if (AdvicePolicy.isPolicy(file)) {
+                continue; // it decides which rules load, not what loaded rules answer
+            }
             digest.update(file.text().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
         }
@@ -177,21 +222,33 @@ public final class DrlFile {
 
     /** The name of the rule whose text holds a line; null for a line outside every rule (imports, functions). */
     String ruleAt(int line) {
-        String[] lines = text.split("\n", -1);
-        for (int k = Math.min(line, lines.length); k >= 1; k--) {
-            if (k < line && RULE_END.matcher(lines[k - 1]).matches()) {
-                return null;
-            }
-            Matcher header = RULE_HEADER.matcher(lines[k - 1]);
+        if (rules == null) {
+            rules = rulesByLine();
+        }
+        return line < 1 || line > rules.length ? null : rules[line - 1];
+    }
+
+    /** One pass: a rule runs from its header line to its "end" line. */
+    private String[] rulesByLine() {
+        String[] byLine = new String[lineStarts.length];
+        String current = null;
+        for (int line = 1; line <= byLine.length; line++) {
+            String text = this.text.substring(lineStart(line), line < byLine.length ? lineStart(line + 1) - 1 : this.text.length());
+            Matcher header = RULE_HEADER.matcher(text);
             if (header.matches()) {
                 for (int group = 1; group <= 3; group++) {
                     if (header.group(group) != null) {
-                        return header.group(group);
+                        current = header.group(group);
+                        break;
                     }
                 }
             }
+            byLine[line - 1] = current;
+            if (RULE_END.matcher(text).matches()) {
+                current = null;
+            }
         }
-        return null;
+        return byLine;
     }
 
     @Override

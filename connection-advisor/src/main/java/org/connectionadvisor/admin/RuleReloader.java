@@ -13,6 +13,7 @@ import org.connectionadvisor.ReloadResult;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.RulesException;
 import org.connectionadvisor.engine.RuleBase;
+import org.connectionadvisor.input.Echo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,11 +109,11 @@ public final class RuleReloader implements AutoCloseable {
 
     private void report(ReloadResult result) {
         if (result.applied()) {
-            LOG.info("reloaded the rules in {}", directory);
+            LOG.info("reloaded the rules in {}", Echo.safe(directory.toString()));
         } else {
             StringBuilder lines = new StringBuilder();
             result.problems().forEach(problem -> lines.append(System.lineSeparator()).append("  ").append(problem.format()));
-            LOG.warn("the rules in {} were not reloaded; the previous rules keep serving:{}", directory, lines);
+            LOG.warn("the rules in {} were not reloaded; the previous rules keep serving:{}", Echo.safe(directory.toString()), lines);
         }
         try {
             options.listener().accept(result);

@@ -17,14 +17,15 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.connectionadvisor.input.Echo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches a rule directory (and the directories below it) on a daemon thread and runs an action once the .drl files
- * stop changing for the debounce time: an editor's save is often a delete, a create and several writes. It keeps
- * watching whatever happens: an action that throws is logged, and a directory that is removed is looked for until it
- * is back, then watched again and reloaded.
+ * (and the advice policy) stop changing for the debounce time: an editor's save is often a delete, a create and
+ * several writes. It keeps watching whatever happens: an action that throws is logged, and a directory that is
+ * removed is looked for until it is back, then watched again and reloaded.
  */
 public final class RulesWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RulesWatcher.class);
@@ -104,7 +105,9 @@ public final class RulesWatcher implements AutoCloseable {
         try {
             onChange.run();
         } catch (Throwable e) {
-            LOG.warn("reloading the rules in {} after an edit failed; still watching", directory, e);
+            // One line, the directory escaped: a stack trace in the log is noise an attack file could provoke at will.
+            LOG.warn("reloading the rules in {} after an edit failed ({}); still watching", Echo.safe(directory.toString()),
+                    Echo.value(e.toString()));
         }
     }
 
@@ -125,10 +128,10 @@ public final class RulesWatcher implements AutoCloseable {
                 try {
                     register(path);
                 } catch (IOException | UncheckedIOException e) {
-                    LOG.warn("cannot watch the new directory {}", path, e);
+                    LOG.warn("cannot watch the new directory {} ({})", Echo.safe(path.toString()), Echo.value(e.toString()));
                 }
                 relevant = true;
-            } else if (path.toString().endsWith(".drl")) {
+            } else if (path.toString().endsWith(".drl") || path.equals(directory.resolve(AdvicePolicy.FILE))) {
                 relevant = true;
             }
         }

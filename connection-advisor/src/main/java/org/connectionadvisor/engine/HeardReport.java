@@ -10,15 +10,20 @@ import java.util.Set;
 import org.connectionadvisor.Heard;
 import org.connectionadvisor.Recommendation;
 import org.connectionadvisor.rules.Advice;
+import org.connectionadvisor.rules.Client;
+import org.connectionadvisor.rules.Context;
 import org.connectionadvisor.rules.Detail;
 import org.connectionadvisor.rules.Input;
+import org.connectionadvisor.rules.Product;
+import org.connectionadvisor.rules.Scope;
 import org.connectionadvisor.rules.Symptom;
 
 /**
  * What each fact of a diagnosis did. What a fact supports and what rests on it is read from what the rules matched;
- * what it rules out is seen by diagnosing without it (on the same live session) and comparing: a row that appears
- * without the fact and not with it is ruled out by it. Every fact given or inferred is listed, so none is silently
- * dropped: a fact that did none of this is said to be set aside.
+ * what it sets aside is seen by diagnosing without it (on the same live session) and comparing: a row that appears
+ * without the fact and not with it was set aside because of it, and the summary says why in the fact's own terms
+ * ("not for Azure DevOps Services"). Rows are named by their titles. Every fact given or inferred is listed, so none
+ * is silently dropped: a fact that did none of this is said to be set aside itself.
  */
 public final class HeardReport {
     private static final int LISTED = 5;
@@ -61,7 +66,7 @@ public final class HeardReport {
                 List<String> supported = List.copyOf(supports.getOrDefault(input, Set.of()));
                 List<String> used = uses.getOrDefault(input, Set.of()).stream().filter(row -> !supported.contains(row)).toList();
                 heard.add(new Heard(input.key(), input.value(), input.inferred(), input.label(), supported, used, excludes,
-                        summary(supported, used, excludes)));
+                        summary(input, supported, used, excludes, rules.rows())));
             }
         }
         return heard;
@@ -72,24 +77,49 @@ public final class HeardReport {
         return advice.resolution().contains(placeholder) || advice.steps().stream().anyMatch(step -> step.contains(placeholder));
     }
 
-    private static String summary(List<String> supports, List<String> uses, List<String> excludes) {
+    private static String summary(Input input, List<String> supports, List<String> uses, List<String> excludes,
+            Map<String, Row> rows) {
         List<String> parts = new ArrayList<>(3);
         if (!supports.isEmpty()) {
-            parts.add("supports " + listed(supports));
+            parts.add("makes more likely " + listed(supports, rows));
         }
         if (!uses.isEmpty()) {
-            parts.add("used by " + listed(uses));
+            parts.add("used by " + listed(uses, rows));
         }
         if (!excludes.isEmpty()) {
-            parts.add("rules out " + listed(excludes));
+            parts.add("set aside " + why(input) + ": " + listed(excludes, rows));
         }
         return parts.isEmpty() ? "set aside: no row that can apply uses it" : String.join("; ", parts);
     }
 
-    private static String listed(List<String> rows) {
-        if (rows.size() <= LISTED) {
-            return String.join(", ", rows);
+    /** Why the rows a fact leaves out do not fit it, in the fact's own terms. */
+    private static String why(Input input) {
+        if (input instanceof Product product) {
+            return "as not for " + ("services".equals(product.name()) ? "Azure DevOps Services" : "Azure DevOps Server");
         }
-        return rows.size() + " rows (" + String.join(", ", rows.subList(0, LISTED)) + ", ...)";
+        if (input instanceof Scope scope) {
+            return "as they are for " + ("one-computer".equals(scope.name()) ? "several computers or users" : "one computer while others connect");
+        }
+        if (input instanceof Client client) {
+            return "browser".equals(client.name()) ? "as they are for Visual Studio" : "as not for Visual Studio";
+        }
+        if (input instanceof Symptom) {
+            return "as they are for other symptoms";
+        }
+        if (input instanceof Context) {
+            return "as this answer does not fit them";
+        }
+        return "as they do not fit it";
+    }
+
+    /** Rows by their titles, in quotes: a title can hold commas and colons. */
+    private static String listed(List<String> ids, Map<String, Row> rows) {
+        List<String> titles = new ArrayList<>(Math.min(ids.size(), LISTED));
+        for (String id : ids.subList(0, Math.min(ids.size(), LISTED))) {
+            Row row = rows.get(id);
+            titles.add('"' + (row != null ? row.title() : id) + '"');
+        }
+        String listed = String.join(", ", titles);
+        return ids.size() <= LISTED ? listed : listed + " and " + (ids.size() - LISTED) + " more";
     }
 }

@@ -4,13 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.Recommendation;
@@ -33,10 +29,6 @@ import org.connectionadvisor.rules.Symptom;
  * the rule's salience. Ruled-out rows never appear; rows a fact contradicts never fired.
  */
 public final class Ranking {
-    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]]*\\]\\((https?://[^)\\s]+)\\)");
-    private static final int MAX_CACHED_TEXTS = 10_000;
-    private static final Map<String, List<String>> LINKS = new ConcurrentHashMap<>();
-    private static final Map<String, List<String>> PLACEHOLDERS = new ConcurrentHashMap<>();
     private static final String CONFIRMED_REASON = "you confirmed this is the problem";
     private static final List<Class<? extends Input>> BECAUSE_ORDER = List.of(Product.class, Scope.class, Client.class,
             Os.class, Release.class, Symptom.class, Context.class, Confirmed.class);
@@ -100,6 +92,7 @@ public final class Ranking {
         List<Candidate> ordered = order(state, rows, facts);
         List<Recommendation> ranked = new ArrayList<>(ordered.size());
         for (Candidate c : ordered) {
+            state.withinDeadline("wording the recommendations");
             ranked.add(recommendation(ranked.size() + 1, c, details));
         }
         return ranked;
@@ -154,32 +147,13 @@ public final class Ranking {
             .thenComparingInt(c -> -c.row.salience())
             .thenComparing(c -> c.row.id());
 
-    /** The detail keys a row's texts name, in order; cached per text like the links, since texts are the rules' literals. */
+    /** The detail keys a row's texts name, in order. */
     private static List<String> placeholders(Advice advice) {
         if (advice.steps().isEmpty()) {
-            return placeholdersIn(advice.resolution());
+            return Placeholders.keys(advice.resolution());
         }
-        List<String> keys = new ArrayList<>(placeholdersIn(advice.resolution()));
-        advice.steps().forEach(step -> keys.addAll(placeholdersIn(step)));
-        return keys;
-    }
-
-    private static List<String> placeholdersIn(String text) {
-        List<String> keys = PLACEHOLDERS.get(text);
-        if (keys == null) {
-            List<String> found = new ArrayList<>();
-            for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', open + 1)) {
-                int close = text.indexOf('}', open);
-                if (close < 0) {
-                    break;
-                }
-                found.add(text.substring(open + 1, close));
-            }
-            keys = List.copyOf(found);
-            if (PLACEHOLDERS.size() < MAX_CACHED_TEXTS) {
-                PLACEHOLDERS.put(text, keys);
-            }
-        }
+        List<String> keys = new ArrayList<>(Placeholders.keys(advice.resolution()));
+        advice.steps().forEach(step -> keys.addAll(Placeholders.keys(step)));
         return keys;
     }
 
@@ -190,7 +164,10 @@ public final class Ranking {
         if (!details.isEmpty() && !steps.isEmpty()) {
             List<String> worded = new ArrayList<>(steps.size());
             for (String step : steps) {
-                worded.add(worded(step, details, inputs));
+                String text = worded(step, details, inputs);
+                if (!text.isBlank()) { // a step worded away for this setting (say, an IDE step for a browser user)
+                    worded.add(text);
+                }
             }
             steps = worded;
         }
@@ -235,61 +212,23 @@ public final class Ranking {
      * to {@code used}, each once.
      */
     private static String worded(String text, Map<String, Detail> details, List<Input> used) {
-        int open = text.indexOf('{');
-        if (open < 0) {
-            return text;
-        }
-        StringBuilder worded = new StringBuilder(text.length() + 64);
-        int from = 0;
-        while (open >= 0) {
-            int close = text.indexOf('}', open);
-            if (close < 0) {
-                break;
-            }
-            Detail detail = details.get(text.substring(open + 1, close));
-            worded.append(text, from, open);
+        return Placeholders.fill(text, key -> {
+            Detail detail = details.get(key);
             if (detail == null) {
-                worded.append(text, open, close + 1);
-            } else {
-                worded.append(detail.text());
-                for (Input input : detail.inputs()) {
-                    if (!used.contains(input)) {
-                        used.add(input);
-                    }
+                return null;
+            }
+            for (Input input : detail.inputs()) {
+                if (!used.contains(input)) {
+                    used.add(input);
                 }
             }
-            from = close + 1;
-            open = text.indexOf('{', from);
-        }
-        return worded.append(text, from, text.length()).toString();
+            return detail.text();
+        });
     }
 
     private static List<String> links(String resolution, List<String> steps) {
-        if (steps.isEmpty()) {
-            return linksIn(resolution);
-        }
-        Set<String> links = new LinkedHashSet<>(linksIn(resolution));
-        steps.forEach(step -> links.addAll(linksIn(step)));
+        Set<String> links = Links.markdown(resolution);
+        steps.forEach(step -> links.addAll(Links.markdown(step)));
         return List.copyOf(links);
-    }
-
-    /**
-     * Scanning the texts took half the time of a diagnosis. They are constants of the rules, so each is scanned once;
-     * the bound keeps the cache from growing without end.
-     */
-    private static List<String> linksIn(String text) {
-        List<String> links = LINKS.get(text);
-        if (links == null) {
-            Set<String> found = new LinkedHashSet<>();
-            Matcher link = MARKDOWN_LINK.matcher(text);
-            while (link.find()) {
-                found.add(link.group(1));
-            }
-            links = List.copyOf(found);
-            if (LINKS.size() < MAX_CACHED_TEXTS) {
-                LINKS.put(text, links);
-            }
-        }
-        return links;
     }
 }

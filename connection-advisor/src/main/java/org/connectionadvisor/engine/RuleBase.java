@@ -105,6 +105,7 @@ public final class RuleBase {
         KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
         configuration.setOption(ConstraintJittingThresholdOption.get(JIT_ON_FIRST_EVALUATION));
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(configuration);
+        DroolsWorkers.letIdleWorkersEnd(); // adding the packages wires their invokers on Drools' pool
         kieBase.addPackages(packages);
         Map<String, Row> rows = new LinkedHashMap<>();
         List<Rule> all = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.connectionadvisor.DiagnosisException;
+import org.connectionadvisor.input.Echo;
 import org.connectionadvisor.rules.Advice;
 import org.connectionadvisor.rules.Detail;
 import org.connectionadvisor.rules.Finding;
@@ -59,7 +60,18 @@ public final class Session implements AutoCloseable {
     }
 
     /** What the rules concluded: the advice of the row rules and the wording details of the finding rules. */
-    public record State(List<Advice> advice, List<Detail> details) {
+    public record State(List<Advice> advice, List<Detail> details, long deadlineAt, Duration deadline) {
+        /**
+         * The ranking and its wording have a deadline of their own, as long as the diagnosis deadline, from when the
+         * state is read: work after the rules settled (each text bounded by the rule checks) looks at the clock
+         * between rows. (Not the rest of the firing's deadline: a first diagnosis in a cold JVM may use most of it.)
+         */
+        public void withinDeadline(String doing) {
+            if (System.nanoTime() - deadlineAt > 0) {
+                throw new DiagnosisException("the diagnosis did not finish within its deadline of " + deadline.toMillis()
+                        + " ms while " + doing + "; the rules give too much text for these facts");
+            }
+        }
     }
 
     /**
@@ -144,7 +156,7 @@ public final class Session implements AutoCloseable {
     }
 
     public State state() {
-        return new State(List.copyOf(advice), List.copyOf(details));
+        return new State(List.copyOf(advice), List.copyOf(details), System.nanoTime() + deadline.toNanos(), deadline);
     }
 
     /** Returns the session to its pool, reset; a pooled session keeps its listeners, so this one is taken off. */
@@ -208,7 +220,7 @@ public final class Session implements AutoCloseable {
         List<Map.Entry<String, Integer>> byCount = new ArrayList<>(counts.entrySet());
         byCount.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
         String rule = byCount.isEmpty() ? "?" : byCount.get(0).getKey();
-        return new DiagnosisException("rule \"" + rule + "\" in " + files.getOrDefault(rule, "?")
+        return new DiagnosisException("rule \"" + Echo.safe(rule) + "\" in " + Echo.safe(files.getOrDefault(rule, "?"))
                 + " keeps firing: stopped after " + fired + " rule firings. Its results make new matches for itself;"
                 + " a rule should rest on the inputs and on the results of other rules.");
     }

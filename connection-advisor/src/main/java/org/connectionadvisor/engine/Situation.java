@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.input.Echo;
 import org.connectionadvisor.input.PastedMessage;
+import org.connectionadvisor.input.RemoteWork;
 import org.connectionadvisor.input.ServerUrls;
 import org.connectionadvisor.input.Vocabulary;
 import org.connectionadvisor.rules.Client;
@@ -36,15 +38,22 @@ public final class Situation {
 
     private final Facts facts;
     private final PastedMessage message;
+    /** What in the pasted message says the user works remotely, or null; read once with the message. */
+    private final String remoteClue;
+    /** A row's title by its id, to name confirmed rows in words. */
+    private final Function<String, String> titles;
     /** Input keys left out, to see what the diagnosis would be without them. */
     private final Set<String> without;
     private final List<Input> inputs;
     private final Setting setting;
 
     /** @param sameProductAs a situation whose product input this one shares, or null to work it out */
-    private Situation(Facts facts, PastedMessage message, Set<String> without, Situation sameProductAs) {
+    private Situation(Facts facts, PastedMessage message, String remoteClue, Function<String, String> titles,
+            Set<String> without, Situation sameProductAs) {
         this.facts = facts;
         this.message = message;
+        this.remoteClue = remoteClue;
+        this.titles = titles;
         this.without = without;
         this.setting = new Setting(sameProductAs != null ? sameProductAs.setting.product() : product(facts, message),
                 scope(), client());
@@ -52,7 +61,13 @@ public final class Situation {
     }
 
     public static Situation of(Facts facts) {
-        return new Situation(facts, PastedMessage.of(facts.errorMessage().orElse(null)), Set.of(), null);
+        return of(facts, Function.identity());
+    }
+
+    /** @param titles a row's title by its id, which names a confirmed row to the user */
+    public static Situation of(Facts facts, Function<String, String> titles) {
+        String pasted = facts.errorMessage().orElse(null);
+        return new Situation(facts, PastedMessage.of(pasted), RemoteWork.clue(pasted), titles, Set.of(), null);
     }
 
     /**
@@ -61,17 +76,17 @@ public final class Situation {
      */
     public Situation with(Facts other) {
         if (!Objects.equals(other.errorMessage(), facts.errorMessage())) {
-            return of(other);
+            return of(other, titles);
         }
         boolean sameProduct = other.product().equals(facts.product()) && other.serverUrl().equals(facts.serverUrl());
-        return new Situation(other, message, without, sameProduct ? this : null);
+        return new Situation(other, message, remoteClue, titles, without, sameProduct ? this : null);
     }
 
     /** This situation without one input (its key, as {@link Input#key()}), and without what was inferred from it. */
     public Situation without(String key) {
         Set<String> more = new HashSet<>(without);
         more.add(key);
-        return new Situation(facts, message, Set.copyOf(more), null);
+        return new Situation(facts, message, remoteClue, titles, Set.copyOf(more), null);
     }
 
     public Facts facts() {
@@ -108,8 +123,11 @@ public final class Situation {
         facts.contextAnswers().forEach((flag, yes) -> add(built, Context.of(flag, yes, setting,
                 "you said " + (yes ? Vocabulary.CONTEXT_FLAGS.label(flag) : Vocabulary.CONTEXT_FLAGS_NO.get(flag)), false)));
         sslFromAddress().ifPresent(ssl -> add(built, ssl));
+        if (remoteClue != null && !facts.contextAnswers().containsKey(RemoteWork.FLAG)) {
+            add(built, Context.of(RemoteWork.FLAG, true, setting, remoteClue, true));
+        }
         for (String row : facts.confirmed()) {
-            add(built, new Confirmed(row, "you confirmed " + Echo.safe(row)));
+            add(built, new Confirmed(row, "you confirmed \"" + Echo.safe(titles.apply(row)) + "\""));
         }
         return built;
     }

@@ -68,8 +68,7 @@ public final class FactsJson {
             try {
                 root = MAPPER.readTree(parser);
             } catch (StreamConstraintsException e) {
-                throw new InvalidFactsException(null, null, "the input nests lists and objects more than " + Limits.JSON_DEPTH
-                        + " deep; facts are one flat JSON object.");
+                throw beyondLimits(e);
             } catch (JsonProcessingException e) {
                 throw new InvalidFactsException(null, null, "the input is not valid JSON" + position(e.getLocation()) + ": "
                         + Echo.value(e.getOriginalMessage()));
@@ -92,6 +91,22 @@ public final class FactsJson {
         } catch (IOException e) { // a String source has no I/O; only close() declares it
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Jackson's limits: the nesting depth set here, and its own on the length of a number (and of a string or name). */
+    private static InvalidFactsException beyondLimits(StreamConstraintsException e) {
+        String limit = String.valueOf(e.getOriginalMessage());
+        if (limit.startsWith("Number value length")) {
+            return new InvalidFactsException(null, null, "the input has a number of more than "
+                    + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits" + position(e.getLocation())
+                    + "; facts hold no numbers (a version is text, such as \"17.14\").");
+        }
+        if (limit.startsWith("Document nesting depth")) {
+            return new InvalidFactsException(null, null, "the input nests lists and objects more than " + Limits.JSON_DEPTH
+                    + " deep; facts are one flat JSON object.");
+        }
+        return new InvalidFactsException(null, null, "the input has a value beyond the reader's limits" + position(e.getLocation())
+                + ": " + Echo.value(limit));
     }
 
     private static String position(JsonLocation where) {

@@ -61,7 +61,7 @@ public record PastedMessage(List<Clue> symptoms, String url) {
     }
 
     /** The word as a whole word; a number also not inside a decimal or version such as 1.401 or 401.5. */
-    private static boolean containsWord(String text, String word, boolean number) {
+    static boolean containsWord(String text, String word, boolean number) {
         for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
             int end = at + word.length();
             boolean startsWord = at == 0 || !partOfWord(text.charAt(at - 1), number);

@@ -102,7 +102,7 @@ public final class Vocabulary {
     public static final Choice CONTEXT_FLAGS = new Choice(CONTEXT,
             labels("remote-worker", "you work remotely",
                     "ssl-configured", "the server has SSL (HTTPS) configured",
-                    "multiple-organizations", "you use several organizations in different directories",
+                    "multiple-organizations", "you have more than one organization",
                     "org-connected-to-directory", "the organization is connected to Microsoft Entra ID (Azure AD)",
                     "personal-and-work-accounts", "a personal and a work or school account share your sign-in address",
                     "signed-in-with-work", "you signed in with the work or school account",
@@ -110,12 +110,12 @@ public final class Vocabulary {
                     "b2b-guest", "you are a B2B guest in the tenant",
                     "multiple-server-versions", "clients connect to servers of different versions",
                     "wants-different-credentials", "you want to sign in from Visual Studio with other credentials"),
-            Map.of());
+            RemoteWork.ALIASES);
 
     /** How each context flag reads when the answer is no. */
     public static final Map<String, String> CONTEXT_FLAGS_NO = labels("remote-worker", "you do not work remotely",
             "ssl-configured", "the server does not have SSL (HTTPS) configured",
-            "multiple-organizations", "you do not use several organizations in different directories",
+            "multiple-organizations", "you have only one organization",
             "org-connected-to-directory", "the organization is not connected to Microsoft Entra ID (Azure AD)",
             "personal-and-work-accounts", "no personal and work or school account share your sign-in address",
             "signed-in-with-work", "you did not sign in with the work or school account",

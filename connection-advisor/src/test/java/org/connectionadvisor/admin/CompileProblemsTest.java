@@ -2,7 +2,9 @@ package org.connectionadvisor.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.connectionadvisor.RuleProblem;
@@ -94,5 +96,16 @@ class CompileProblemsTest {
                 "c.drl:7: brackets nest more than 8 deep here; the subset needs at most 3 (an in list, in a pattern, in a collect"
                         + " or an or) (rule \"c\")",
                 "d.drl:4: row id \"b\" is already used by rule \"b\" at b.drl:4 (rule \"d\")");
+    }
+
+    /** A file of errors on every line: the lines are found in one pass, and only the first errors are listed. */
+    @Test
+    void aFileOfErrorsIsReportedInBoundedTimeAndLines() {
+        String text = "package org.connectionadvisor.drl;\n" + "import ;\n".repeat(10_000);
+        List<String> problems = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> problems(new DrlFile("c.drl", text)));
+        assertThat(problems).hasSize(RuleSubset.MAX_PARSE_PROBLEMS + 1);
+        assertThat(problems.get(problems.size() - 1)).isEqualTo("c.drl:10002: 4950 more syntax errors in this file are not listed;"
+                + " mend the first ones and validate again");
     }
 }

@@ -1,15 +1,22 @@
 package org.connectionadvisor.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.connectionadvisor.RuleProblem;
+import org.connectionadvisor.RulesException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged rules are read from their package folder but named as admins know them: rules-drl/NAME.drl. */
 class DrlFileTest {
@@ -17,7 +24,7 @@ class DrlFileTest {
     void packagedFilesAreTheFilesOfRulesDrlUnderTheirAdminPaths() throws IOException {
         List<DrlFile> expected = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("rules-drl"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".drl") || p.endsWith(AdvicePolicy.FILE)).sorted().toList()) {
                 expected.add(new DrlFile("rules-drl/" + file.getFileName(), Files.readString(file)));
             }
         }
@@ -30,5 +37,22 @@ class DrlFileTest {
     void theClassPathHoldsThemInTheFolderOfTheirDrlPackage() {
         assertThat(DrlFile.class.getClassLoader().getResource("org/connectionadvisor/drl/services.drl")).isNotNull();
         assertThat(DrlFile.class.getClassLoader().getResource("rules-drl")).isNull();
+    }
+
+    /** A FIFO named like a rule file would block the read until the build deadline: it is refused before it is opened. */
+    @Test
+    void onlyRegularFilesAreReadAndAFifoIsRefusedAtOnce(@TempDir Path rules) throws Exception {
+        Files.writeString(rules.resolve("a.drl"), "package org.connectionadvisor.drl;\n");
+        Path fifo = rules.resolve("zz-fifo.drl");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is available");
+        Files.writeString(rules.resolve("big.drl"), "x".repeat((int) DrlFile.MAX_FILE_BYTES + 1));
+
+        RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> catchThrowableOfType(() -> DrlFile.fromDirectory(rules), RulesException.class));
+
+        assertThat(refused.problems()).extracting(RuleProblem::format).containsExactly(
+                rules.resolve("big.drl") + ":0: is " + (DrlFile.MAX_FILE_BYTES + 1) + " bytes, over the limit of " + DrlFile.MAX_FILE_BYTES
+                        + " bytes for one rule file; split it",
+                fifo + ":0: is not a regular file (a directory, FIFO, socket or device) and is not read; a rule file is a regular file");
     }
 }

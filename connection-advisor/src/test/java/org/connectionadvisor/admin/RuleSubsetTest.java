@@ -127,8 +127,8 @@ class RuleSubsetTest {
                     salience 500
                 when
                     $topic : Topic( name == "any" )
-                    $topic : Topic( name == "other" )
-                    topic : Topic( name == "more" )
+                    $topic : Symptom( code == "other" )
+                    topic : Symptom( code == "more" )
                 then
                     insertLogical( Advice.of( kcontext, "x" ) );
                 end
@@ -307,7 +307,7 @@ class RuleSubsetTest {
                     Topic( name == "every-form" )
                 then
                     insertLogical( Advice.of( kcontext, /* a comment */ "a \\"quoted\\" word, a backslash \\\\, " // and another
-                        + "a line\\nbreak, caf\\u00e9 and \\\\u0022 as written", "a step" ) );
+                        + "an escaped caf\\u00e9 and \\\\u0022 as written", "a step" ) );
                 end
                 """)));
         Setting nothingKnown = Setting.NOTHING_KNOWN;
@@ -318,7 +318,7 @@ class RuleSubsetTest {
             advice.set(session.state().advice());
         }
         assertThat(advice.get()).singleElement().satisfies(a -> {
-            assertThat(a.resolution()).isEqualTo("a \"quoted\" word, a backslash \\, a line\nbreak, café and \\u0022 as written");
+            assertThat(a.resolution()).isEqualTo("a \"quoted\" word, a backslash \\, an escaped café and \\u0022 as written");
             assertThat(a.steps()).containsExactly("a step");
         });
     }

@@ -52,13 +52,15 @@ class QuestionPlannerTest {
         // multiple-organizations yes: the three switching rows join, likely, third to fifth (3 + 1); no: 0. b2b-guest
         // yes: its row, likely and higher in the documents, takes position 1 (3); no: the row leaves (1). A directory
         // brings its row in, likely, at position 3 (1 + 1). several-computers makes the status page likely at
-        // position 3 (1). The wish for other credentials brings its row in, likely, at position 3 (1 + 1).
+        // position 3 (1). The wish for other credentials brings its row in, likely, at position 3 (1 + 1). A browser
+        // leaves the reset's Visual Studio steps out (1); Visual Studio changes nothing (0).
         Diagnosis diagnosis = diagnose("{\"product\": \"services\", \"symptoms\": [\"HTTP-401\"], \"context\": [\"personal-and-work-accounts\"]}");
 
         assertThat(diagnosis.ids()).startsWith("signed-in-with-work-account", "signed-in-with-personal-account", "reset-signin-state");
         assertThat(diagnosis.questions()).extracting(Question::id, Question::impact)
                 .containsExactly(tuple("signed-in-with", 3.5), tuple("multiple-organizations", 2.0), tuple("b2b-guest", 2.0),
-                        tuple("org-connected-to-directory", 1.0), tuple("wants-different-credentials", 1.0), tuple("scope", 0.5));
+                        tuple("org-connected-to-directory", 1.0), tuple("wants-different-credentials", 1.0), tuple("scope", 0.5),
+                        tuple("client", 0.5));
         assertThat(diagnosis.questions().get(0).answers()).containsExactly(
                 new Answer("work", "you signed in with the work or school account"),
                 new Answer("personal", "you signed in with the personal Microsoft account"));
@@ -71,19 +73,20 @@ class QuestionPlannerTest {
         // that the client is Visual Studio, so that is not asked. multiple-organizations: yes makes the three
         // switching rows likely and first (3), no takes them out (3). org-connected-to-directory: yes, first (3); no,
         // it leaves (1 + 1). The wish brings its row in first (1 + 3); several users make the status page first (3);
-        // five of the ten Visual Studio releases word the update differently (1).
+        // each of the ten Visual Studio releases words the update otherwise than the text for a release not known,
+        // which says which advice is for which release (1).
         assertThat(diagnose("{\"product\": \"services\", \"symptoms\": [\"TF31002\"]}").questions())
                 .extracting(Question::id, Question::impact).containsExactly(tuple("multiple-organizations", 3.0),
                         tuple("org-connected-to-directory", 2.5), tuple("wants-different-credentials", 2.0), tuple("scope", 1.5),
-                        tuple("visualStudioVersion", 0.5));
+                        tuple("visualStudioVersion", 1.0));
     }
 
     @Test
     void aBrowserUserIsNotAskedWhatOnlyVisualStudioRowsDependOn() {
         // clear-client-cache, remote-needs-proxy and client-older-than-server need Visual Studio: no remote-worker, no
-        // versions. The os still words the cache step of ssl-certificate, which any client may need.
+        // versions. The os picks only the folder of Visual Studio's cache, whose steps a browser user is not given: no os.
         assertThat(questionIds("{\"product\": \"server\", \"scope\": \"one-computer\", \"client\": \"browser\", \"symptoms\": [\"TF31002\"]}"))
-                .containsExactly("ssl-configured", "os");
+                .containsExactly("ssl-configured");
     }
 
     @Test

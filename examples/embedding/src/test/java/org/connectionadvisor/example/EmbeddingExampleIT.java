@@ -43,7 +43,7 @@ class EmbeddingExampleIT {
         assertThat(out).satisfiesExactly(
                 line -> assertThat(line).startsWith(PREFIX + "first: service-account-password, ").contains(" because ["),
                 line -> assertThat(line).startsWith(PREFIX + "questions: [").doesNotContain("[]"),
-                line -> assertThat(line).startsWith(PREFIX + "heard: [").contains("rules out"),
+                line -> assertThat(line).startsWith(PREFIX + "heard: [").contains("set aside as"),
                 line -> assertThat(line).startsWith(PREFIX + "next: {").contains("ruledOut=[service-account-password]")
                         .contains("remote-worker=false")
                         .doesNotContain("ranks service-account-password").doesNotContain("ranks nothing"),
