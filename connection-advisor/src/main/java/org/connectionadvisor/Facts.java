@@ -48,6 +48,8 @@ public final class Facts {
     private final String serverUrl;
     private final Set<String> confirmed;
     private final Set<String> ruledOut;
+    private final String role;
+    private final Set<String> dontKnow;
 
     /** @param owned whether the builder is thrown away after this, so its collections need no copy */
     private Facts(Builder builder, boolean owned) {
@@ -63,6 +65,8 @@ public final class Facts {
         serverUrl = builder.serverUrl;
         confirmed = frozen(builder.confirmed, owned);
         ruledOut = frozen(builder.ruledOut, owned);
+        role = builder.role;
+        dontKnow = frozen(builder.dontKnow, owned);
     }
 
     private static Set<String> frozen(Set<String> values, boolean owned) {
@@ -156,15 +160,30 @@ public final class Facts {
         return ruledOut;
     }
 
+    /** Who is asking: "user" (not the administrator) or "administrator"; empty when not known. */
+    public Optional<String> role() {
+        return Optional.ofNullable(role);
+    }
+
+    /** The question ids answered "I don't know": remembered so that they are not asked again. */
+    public Set<String> dontKnow() {
+        return dontKnow;
+    }
+
     /**
      * These facts plus one answer: {@code questionId} is an input field ({@code product}, {@code scope}, ...; for
      * the list fields the value is added), a context flag with {@code yes} or {@code no} (a no is kept: the rows that
-     * need a yes drop out), or {@link #SIGNED_IN_WITH} with {@code work} or {@code personal}.
+     * need a yes drop out), or {@link #SIGNED_IN_WITH} with {@code work} or {@code personal}. Any question takes
+     * {@link Vocabulary#DONT_KNOW_ANSWER} ("I don't know"): it is kept in {@link #dontKnow()} and not asked again.
      */
     public Facts with(String questionId, String value) {
         Objects.requireNonNull(questionId, "questionId");
         Objects.requireNonNull(value, "value");
         Builder next = toBuilder();
+        if (Vocabulary.dontKnow(value)) {
+            next.dontKnow(questionId);
+            return next.build(true);
+        }
         switch (questionId) {
             case Vocabulary.PRODUCT -> next.product(value);
             case Vocabulary.SCOPE -> next.scope(value);
@@ -178,6 +197,7 @@ public final class Facts {
             case Vocabulary.CONTEXT -> next.context(value);
             case Vocabulary.CONFIRMED -> next.confirmed(value);
             case Vocabulary.RULED_OUT -> next.ruledOut(value);
+            case Vocabulary.ROLE -> next.role(value);
             case SIGNED_IN_WITH -> next.signedInWith(value);
             default -> next.contextAnswer(questionId, value);
         }
@@ -205,6 +225,8 @@ public final class Facts {
         builder.serverUrl = serverUrl;
         builder.confirmed.addAll(confirmed);
         builder.ruledOut.addAll(ruledOut);
+        builder.role = role;
+        builder.dontKnow.addAll(dontKnow);
         return builder;
     }
 
@@ -227,6 +249,8 @@ public final class Facts {
         putIfSet(map, Vocabulary.SERVER_URL, serverUrl);
         putIfSet(map, Vocabulary.CONFIRMED, confirmed.isEmpty() ? null : List.copyOf(confirmed));
         putIfSet(map, Vocabulary.RULED_OUT, ruledOut.isEmpty() ? null : List.copyOf(ruledOut));
+        putIfSet(map, Vocabulary.ROLE, role);
+        putIfSet(map, Vocabulary.DONT_KNOW, dontKnow.isEmpty() ? null : List.copyOf(dontKnow));
         return Collections.unmodifiableMap(map);
     }
 
@@ -265,8 +289,25 @@ public final class Facts {
         private String serverUrl;
         private final Set<String> confirmed = new LinkedHashSet<>();
         private final Set<String> ruledOut = new LinkedHashSet<>();
+        private String role;
+        private final Set<String> dontKnow = new LinkedHashSet<>();
 
         private Builder() {
+        }
+
+        /** "user" (also: not-the-administrator) or "administrator" (also: admin). */
+        public Builder role(String value) {
+            role = Vocabulary.ROLES.canonical(value);
+            return this;
+        }
+
+        /** Question ids the user answered "I don't know"; each must be a question the advisor can ask. */
+        public Builder dontKnow(String... questionIds) {
+            Limits.entries(Vocabulary.DONT_KNOW, questionIds.length);
+            for (String id : questionIds) {
+                dontKnow.add(QuestionCatalogue.canonicalId(Vocabulary.DONT_KNOW, id));
+            }
+            return this;
         }
 
         public Builder product(String value) {

@@ -204,11 +204,11 @@ final class AskCommand implements Callable<Integer> {
         Recommendation r = first.get();
         out.printf("1. %s [%s] ranks first.%n", r.title(), r.id());
         out.println("   Status: " + r.status().word() + ". Band: " + switch (r.band()) {
-            case "confirmed" -> "you confirmed it, and confirmed rows rank first.";
-            case "supported" -> "facts you gave support it (" + r.supportedBy().size()
+            case CONFIRMED -> "you confirmed it, and confirmed rows rank first.";
+            case SUPPORTED -> "facts you gave support it (" + r.supportedBy().size()
                     + "); supported rows come first, those with more supporting facts before the others.";
-            case "first-step" -> "the documents give it as a first step; first steps come before the rows no fact supports.";
-            default -> "no fact supports it in particular; such rows follow the documents' own order.";
+            case FIRST_STEP -> "the documents give it as a first step; first steps come before the rows no fact supports.";
+            case DOCUMENTS_ORDER -> "no fact supports it in particular; such rows follow the documents' own order.";
         });
         out.println("   Within its band the documents' order (rule salience) puts it first.");
         out.println("   Because: " + String.join("; ", r.because()) + ".");

@@ -86,7 +86,7 @@ final class RuleSubset {
     private static final Set<String> IMPORTABLE = importable();
     /** The finding rules' annotation; the row rules' are the catalog's (RuleBase.ROW, TITLE, SOURCE, SECTION). */
     private static final String LAYER = "layer";
-    private static final Set<String> ANNOTATIONS = Set.of(RuleBase.ROW, RuleBase.TITLE, RuleBase.SOURCE, RuleBase.SECTION, LAYER);
+    private static final Set<String> ANNOTATIONS = Set.of(RuleBase.ROW, RuleBase.TITLE, RuleBase.SOURCE, RuleBase.SECTION, RuleBase.ACTOR, LAYER);
     private static final Pattern ROW_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern BINDING = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
 

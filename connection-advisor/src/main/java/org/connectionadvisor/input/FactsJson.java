@@ -31,7 +31,7 @@ public final class FactsJson {
     static final String SAMPLE_FACTS = "facts";
     static final String SAMPLE_RAW_FACTS = "rawFacts";
     /** A sample's fields (see the CLI's Samples): the facts, as an object or as text, and what the sample expects of them. */
-    static final List<String> SAMPLE_FIELDS = List.of("description", "said", SAMPLE_FACTS, SAMPLE_RAW_FACTS, "expected", "why");
+    static final List<String> SAMPLE_FIELDS = List.of("description", "said", SAMPLE_FACTS, SAMPLE_RAW_FACTS, "truth", "expected", "why");
 
     private FactsJson() {
     }
@@ -156,6 +156,8 @@ public final class FactsJson {
                 case Vocabulary.CONTEXT -> context(builder, value);
                 case Vocabulary.CONFIRMED -> builder.confirmed(texts(name, value));
                 case Vocabulary.RULED_OUT -> builder.ruledOut(texts(name, value));
+                case Vocabulary.ROLE -> builder.role(text(name, value));
+                case Vocabulary.DONT_KNOW -> builder.dontKnow(texts(name, value));
                 default -> throw Vocabulary.unknownField(name);
             }
         }
@@ -223,6 +225,7 @@ public final class FactsJson {
         return switch (field) {
             case Vocabulary.SYMPTOMS -> "TF31002";
             case Vocabulary.CONTEXT -> "remote-worker";
+            case Vocabulary.DONT_KNOW -> "serverVersion";
             default -> "wrong-server-url";
         };
     }
