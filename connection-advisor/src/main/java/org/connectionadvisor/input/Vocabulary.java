@@ -245,7 +245,7 @@ public final class Vocabulary {
         if (year.find()) {
             Matcher update = UPDATE.matcher(version.substring(year.end()));
             int number = update.lookingAt() ? Math.min(9, Integer.parseInt(update.group(1))) : 0;
-            return Integer.parseInt(year.group(1)) + number / 10.0;
+            return released(field, version, Integer.parseInt(year.group(1))) + number / 10.0;
         }
         Matcher major = MAJOR.matcher(version);
         if (VISUAL_STUDIO_VERSION.equals(field) && major.matches()) {
@@ -259,6 +259,17 @@ public final class Vocabulary {
                         + " optionally with the product name ('TFS 2012', 'Azure DevOps Server 2022')"
                         + (VISUAL_STUDIO_VERSION.equals(field) ? ", or a Visual Studio version number such as 16.11" : "")
                         + ".");
+    }
+
+    /** The year, if the product had a release that year; else one line naming the releases there are. */
+    private static int released(String field, String version, int year) {
+        Map<String, String> releases = SERVER_VERSION.equals(field) ? SERVER_RELEASES : VISUAL_STUDIO_RELEASES;
+        if (!releases.containsKey(String.valueOf(year))) {
+            throw new InvalidFactsException(field, version, field + ": '" + Echo.value(version) + "' is not a release of "
+                    + (SERVER_VERSION.equals(field) ? "Azure DevOps Server or Team Foundation Server" : "Visual Studio")
+                    + ". Releases: " + String.join(", ", releases.keySet()) + ".");
+        }
+        return year;
     }
 
     public static InvalidFactsException unknownValue(String field, String given, Collection<String> accepted,
