@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -179,31 +178,7 @@ public final class Facts {
     public Facts with(String questionId, String value) {
         Objects.requireNonNull(questionId, "questionId");
         Objects.requireNonNull(value, "value");
-        Builder next = toBuilder();
-        if (Vocabulary.dontKnow(value)) {
-            next.dontKnow(questionId);
-            return next.build(true);
-        }
-        switch (questionId) {
-            case Vocabulary.PRODUCT -> next.product(value);
-            case Vocabulary.SCOPE -> next.scope(value);
-            case Vocabulary.CLIENT -> next.client(value);
-            case Vocabulary.OS -> next.os(value);
-            case Vocabulary.VISUAL_STUDIO_VERSION -> next.visualStudioVersion(value);
-            case Vocabulary.SERVER_VERSION -> next.serverVersion(value);
-            case Vocabulary.ERROR_MESSAGE -> next.errorMessage(value);
-            case Vocabulary.SERVER_URL -> next.serverUrl(value);
-            case Vocabulary.SYMPTOMS -> next.symptoms(value);
-            case Vocabulary.CONTEXT -> next.context(value);
-            case Vocabulary.CONFIRMED -> next.confirmed(value);
-            case Vocabulary.RULED_OUT -> next.ruledOut(value);
-            case Vocabulary.ROLE -> next.role(value);
-            case SIGNED_IN_WITH -> next.signedInWith(value);
-            default -> next.contextAnswer(questionId, value);
-        }
-        // Answering a question builds facts many times over while questions are planned: the builder is not seen
-        // again, so its collections become the new facts' own.
-        return next.build(true);
+        return Answers.with(this, questionId, value);
     }
 
     /** The user tried this row's resolution and it did not help: it will not be recommended again. */
@@ -235,29 +210,7 @@ public final class Facts {
      * is a list while every answer is yes, and an object of yes (true) and no (false) answers otherwise.
      */
     public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        putIfSet(map, Vocabulary.PRODUCT, product);
-        putIfSet(map, Vocabulary.SCOPE, scope);
-        putIfSet(map, Vocabulary.CLIENT, client);
-        putIfSet(map, Vocabulary.VISUAL_STUDIO_VERSION, visualStudioVersion);
-        putIfSet(map, Vocabulary.SERVER_VERSION, serverVersion);
-        putIfSet(map, Vocabulary.OS, os);
-        putIfSet(map, Vocabulary.SYMPTOMS, symptoms.isEmpty() ? null : List.copyOf(symptoms));
-        putIfSet(map, Vocabulary.CONTEXT, context.isEmpty() ? null
-                : context.containsValue(false) ? context : List.copyOf(context.keySet()));
-        putIfSet(map, Vocabulary.ERROR_MESSAGE, errorMessage);
-        putIfSet(map, Vocabulary.SERVER_URL, serverUrl);
-        putIfSet(map, Vocabulary.CONFIRMED, confirmed.isEmpty() ? null : List.copyOf(confirmed));
-        putIfSet(map, Vocabulary.RULED_OUT, ruledOut.isEmpty() ? null : List.copyOf(ruledOut));
-        putIfSet(map, Vocabulary.ROLE, role);
-        putIfSet(map, Vocabulary.DONT_KNOW, dontKnow.isEmpty() ? null : List.copyOf(dontKnow));
-        return Collections.unmodifiableMap(map);
-    }
-
-    private static void putIfSet(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
+        return FactsJson.toMap(this);
     }
 
     @Override
@@ -401,30 +354,9 @@ public final class Facts {
             Limits.entries(field, into.size());
         }
 
-        void signedInWith(String account) {
-            String flag = Vocabulary.SIGNED_IN_WITH_ANSWERS.get(Limits.value(SIGNED_IN_WITH, account).trim().toLowerCase(Locale.ROOT));
-            if (flag == null) {
-                throw Vocabulary.unknownValue(SIGNED_IN_WITH, account, Vocabulary.SIGNED_IN_WITH_ANSWERS.keySet(), List.of());
-            }
-            Vocabulary.SIGNED_IN_WITH_ANSWERS.values().forEach(context::remove);
-            context.put(flag, true);
-        }
-
-        void contextAnswer(String flag, String answer) {
-            String canonicalFlag;
-            try {
-                canonicalFlag = Vocabulary.CONTEXT_FLAGS.canonical(flag);
-            } catch (InvalidFactsException notAFlag) {
-                List<String> questionIds = new java.util.ArrayList<>(Vocabulary.FIELDS);
-                questionIds.add(SIGNED_IN_WITH);
-                questionIds.addAll(Vocabulary.CONTEXT_FLAGS.labels().keySet());
-                throw Vocabulary.unknownValue("question", flag, questionIds, List.of());
-            }
-            switch (Limits.value(canonicalFlag, answer).trim().toLowerCase(Locale.ROOT)) {
-                case "yes", "true" -> context.put(canonicalFlag, true);
-                case "no", "false" -> context.put(canonicalFlag, false);
-                default -> throw Vocabulary.unknownValue(canonicalFlag, answer, List.of("yes", "no"), List.of());
-            }
+        /** Forgets a context answer, so that another can take its place. */
+        void forget(String flag) {
+            context.remove(flag);
         }
 
         /** Checks what no single field can: exclusive flags, rows both confirmed and ruled out, product against URL. */
@@ -432,7 +364,8 @@ public final class Facts {
             return build(false);
         }
 
-        private Facts build(boolean owned) {
+        /** @param owned whether the builder is thrown away after this, so its collections need no copy */
+        Facts build(boolean owned) {
             if (Boolean.TRUE.equals(context.get(Vocabulary.SIGNED_IN_WITH_WORK))
                     && Boolean.TRUE.equals(context.get(Vocabulary.SIGNED_IN_WITH_PERSONAL))) {
                 throw new InvalidFactsException(Vocabulary.CONTEXT, Vocabulary.SIGNED_IN_WITH_PERSONAL,

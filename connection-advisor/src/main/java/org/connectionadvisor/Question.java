@@ -23,8 +23,9 @@ public record Question(String id, String text, List<Answer> answers, double impa
         answers = List.copyOf(answers);
     }
 
-    /** The answers that settle the question, without "I don't know". */
+    /** The answers that settle the question, without "I don't know" (the last); a view, since planning asks often. */
     public List<Answer> settling() {
-        return answers.stream().filter(answer -> !DONT_KNOW.equals(answer)).toList();
+        int last = answers.size() - 1;
+        return last >= 0 && DONT_KNOW.equals(answers.get(last)) ? answers.subList(0, last) : answers;
     }
 }

@@ -32,9 +32,12 @@ public final class HandoffWriter {
     public static Optional<Handoff> of(Situation situation, List<Recommendation> ranked, Map<String, Row> rows) {
         boolean user = situation.facts().role().filter(Role.USER::equals).isPresent();
         boolean several = situation.facts().scope().filter("several-computers"::equals).isPresent();
+        if (!user || !several) {
+            return Optional.empty();
+        }
         List<Recommendation> checks = ranked.stream().filter(r -> r.actor() == Actor.ADMINISTRATOR)
                 .sorted(Comparator.comparingInt((Recommendation r) -> -rows.get(r.id()).salience())).toList();
-        if (!user || !several || checks.isEmpty()) {
+        if (checks.isEmpty()) {
             return Optional.empty();
         }
         List<String> reported = new ArrayList<>();
