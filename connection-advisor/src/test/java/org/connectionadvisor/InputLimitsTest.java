@@ -251,6 +251,6 @@ class InputLimitsTest {
         // Without facts or rawFacts it is a facts object, whose fields are the facts' own.
         assertThatThrownBy(() -> Facts.fromJson("{\"description\": \"d\", \"product\": \"tfs\"}"))
                 .hasMessage("'description' is not a known field. Accepted fields: product, scope, client, visualStudioVersion,"
-                        + " serverVersion, os, symptoms, context, errorMessage, serverUrl, confirmed, ruledOut.");
+                        + " serverVersion, os, symptoms, context, errorMessage, serverUrl, confirmed, ruledOut, role, dontKnow.");
     }
 }
