@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.connectionadvisor.admin.PrecompiledRules;
 import org.connectionadvisor.admin.RuleReloader;
+import org.connectionadvisor.engine.HandoffWriter;
 import org.connectionadvisor.engine.HeardReport;
 import org.connectionadvisor.engine.QuestionPlanner;
 import org.connectionadvisor.engine.Ranking;
@@ -114,7 +115,7 @@ public final class ConnectionAdvisor implements AutoCloseable {
             ranked = Ranking.rank(session.state(), snapshot.rows(), facts);
         }
         return new Diagnosis(ranked, () -> QuestionPlanner.plan(situation, snapshot),
-                () -> HeardReport.of(situation, ranked, snapshot));
+                () -> HeardReport.of(situation, ranked, snapshot), HandoffWriter.of(situation, ranked, snapshot.rows()));
     }
 
     private static void checkRowIds(RuleBase rules, String field, Set<String> ids) {

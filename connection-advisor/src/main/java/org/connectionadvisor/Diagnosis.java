@@ -20,9 +20,12 @@ public final class Diagnosis {
     private final List<Recommendation> recommendations;
     private final Lazy<List<Question>> questions;
     private final Lazy<List<Heard>> heard;
+    private final Handoff handoff;
 
-    Diagnosis(List<Recommendation> recommendations, Supplier<List<Question>> planner, Supplier<List<Heard>> report) {
+    Diagnosis(List<Recommendation> recommendations, Supplier<List<Question>> planner, Supplier<List<Heard>> report,
+            Optional<Handoff> handoff) {
         this.recommendations = List.copyOf(recommendations);
+        this.handoff = handoff.orElse(null);
         this.questions = new Lazy<>(() -> List.copyOf(planner.get()));
         this.heard = new Lazy<>(() -> List.copyOf(report.get()));
     }
@@ -78,6 +81,14 @@ public final class Diagnosis {
     }
 
     /**
+     * For a user who is not the administrator ({@code role} user), on several computers, when rows only an
+     * administrator can act on fit: the message to send the administrator, with their checks in the documents' order.
+     */
+    public Optional<Handoff> handoff() {
+        return Optional.ofNullable(handoff);
+    }
+
+    /**
      * The most useful question whose id is not in {@code done}, the ids already asked or skipped. An answer
      * recorded in the facts is never asked again; {@code done} is for the questions the user skipped.
      */
@@ -85,12 +96,15 @@ public final class Diagnosis {
         return questions().stream().filter(q -> !done.contains(q.id())).findFirst();
     }
 
-    /** {@code {"recommendations": [...], "questions": [...], "heard": [...]}}, pretty-printed. */
+    /** {@code {"recommendations": [...], "questions": [...], "heard": [...]}} and a {@code "handoff"} when there is one, pretty-printed. */
     public String toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("recommendations", recommendations);
         json.put("questions", questions());
         json.put("heard", heard());
+        if (handoff != null) {
+            json.put("handoff", handoff);
+        }
         try {
             return FactsJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
         } catch (JsonProcessingException e) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +47,8 @@ public final class Facts {
     private final String serverUrl;
     private final Set<String> confirmed;
     private final Set<String> ruledOut;
+    private final String role;
+    private final Set<String> dontKnow;
 
     /** @param owned whether the builder is thrown away after this, so its collections need no copy */
     private Facts(Builder builder, boolean owned) {
@@ -63,6 +64,8 @@ public final class Facts {
         serverUrl = builder.serverUrl;
         confirmed = frozen(builder.confirmed, owned);
         ruledOut = frozen(builder.ruledOut, owned);
+        role = builder.role;
+        dontKnow = frozen(builder.dontKnow, owned);
     }
 
     private static Set<String> frozen(Set<String> values, boolean owned) {
@@ -156,34 +159,26 @@ public final class Facts {
         return ruledOut;
     }
 
+    /** Who is asking: "user" (not the administrator) or "administrator"; empty when not known. */
+    public Optional<String> role() {
+        return Optional.ofNullable(role);
+    }
+
+    /** The question ids answered "I don't know": remembered so that they are not asked again. */
+    public Set<String> dontKnow() {
+        return dontKnow;
+    }
+
     /**
      * These facts plus one answer: {@code questionId} is an input field ({@code product}, {@code scope}, ...; for
      * the list fields the value is added), a context flag with {@code yes} or {@code no} (a no is kept: the rows that
-     * need a yes drop out), or {@link #SIGNED_IN_WITH} with {@code work} or {@code personal}.
+     * need a yes drop out), or {@link #SIGNED_IN_WITH} with {@code work} or {@code personal}. Any question takes
+     * {@link Vocabulary#DONT_KNOW_ANSWER} ("I don't know"): it is kept in {@link #dontKnow()} and not asked again.
      */
     public Facts with(String questionId, String value) {
         Objects.requireNonNull(questionId, "questionId");
         Objects.requireNonNull(value, "value");
-        Builder next = toBuilder();
-        switch (questionId) {
-            case Vocabulary.PRODUCT -> next.product(value);
-            case Vocabulary.SCOPE -> next.scope(value);
-            case Vocabulary.CLIENT -> next.client(value);
-            case Vocabulary.OS -> next.os(value);
-            case Vocabulary.VISUAL_STUDIO_VERSION -> next.visualStudioVersion(value);
-            case Vocabulary.SERVER_VERSION -> next.serverVersion(value);
-            case Vocabulary.ERROR_MESSAGE -> next.errorMessage(value);
-            case Vocabulary.SERVER_URL -> next.serverUrl(value);
-            case Vocabulary.SYMPTOMS -> next.symptoms(value);
-            case Vocabulary.CONTEXT -> next.context(value);
-            case Vocabulary.CONFIRMED -> next.confirmed(value);
-            case Vocabulary.RULED_OUT -> next.ruledOut(value);
-            case SIGNED_IN_WITH -> next.signedInWith(value);
-            default -> next.contextAnswer(questionId, value);
-        }
-        // Answering a question builds facts many times over while questions are planned: the builder is not seen
-        // again, so its collections become the new facts' own.
-        return next.build(true);
+        return Answers.with(this, questionId, value);
     }
 
     /** The user tried this row's resolution and it did not help: it will not be recommended again. */
@@ -205,6 +200,8 @@ public final class Facts {
         builder.serverUrl = serverUrl;
         builder.confirmed.addAll(confirmed);
         builder.ruledOut.addAll(ruledOut);
+        builder.role = role;
+        builder.dontKnow.addAll(dontKnow);
         return builder;
     }
 
@@ -213,27 +210,7 @@ public final class Facts {
      * is a list while every answer is yes, and an object of yes (true) and no (false) answers otherwise.
      */
     public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        putIfSet(map, Vocabulary.PRODUCT, product);
-        putIfSet(map, Vocabulary.SCOPE, scope);
-        putIfSet(map, Vocabulary.CLIENT, client);
-        putIfSet(map, Vocabulary.VISUAL_STUDIO_VERSION, visualStudioVersion);
-        putIfSet(map, Vocabulary.SERVER_VERSION, serverVersion);
-        putIfSet(map, Vocabulary.OS, os);
-        putIfSet(map, Vocabulary.SYMPTOMS, symptoms.isEmpty() ? null : List.copyOf(symptoms));
-        putIfSet(map, Vocabulary.CONTEXT, context.isEmpty() ? null
-                : context.containsValue(false) ? context : List.copyOf(context.keySet()));
-        putIfSet(map, Vocabulary.ERROR_MESSAGE, errorMessage);
-        putIfSet(map, Vocabulary.SERVER_URL, serverUrl);
-        putIfSet(map, Vocabulary.CONFIRMED, confirmed.isEmpty() ? null : List.copyOf(confirmed));
-        putIfSet(map, Vocabulary.RULED_OUT, ruledOut.isEmpty() ? null : List.copyOf(ruledOut));
-        return Collections.unmodifiableMap(map);
-    }
-
-    private static void putIfSet(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
+        return FactsJson.toMap(this);
     }
 
     @Override
@@ -265,8 +242,25 @@ public final class Facts {
         private String serverUrl;
         private final Set<String> confirmed = new LinkedHashSet<>();
         private final Set<String> ruledOut = new LinkedHashSet<>();
+        private String role;
+        private final Set<String> dontKnow = new LinkedHashSet<>();
 
         private Builder() {
+        }
+
+        /** "user" (also: not-the-administrator) or "administrator" (also: admin). */
+        public Builder role(String value) {
+            role = Vocabulary.ROLES.canonical(value);
+            return this;
+        }
+
+        /** Question ids the user answered "I don't know"; each must be a question the advisor can ask. */
+        public Builder dontKnow(String... questionIds) {
+            Limits.entries(Vocabulary.DONT_KNOW, questionIds.length);
+            for (String id : questionIds) {
+                dontKnow.add(QuestionCatalogue.canonicalId(Vocabulary.DONT_KNOW, id));
+            }
+            return this;
         }
 
         public Builder product(String value) {
@@ -360,30 +354,9 @@ public final class Facts {
             Limits.entries(field, into.size());
         }
 
-        void signedInWith(String account) {
-            String flag = Vocabulary.SIGNED_IN_WITH_ANSWERS.get(Limits.value(SIGNED_IN_WITH, account).trim().toLowerCase(Locale.ROOT));
-            if (flag == null) {
-                throw Vocabulary.unknownValue(SIGNED_IN_WITH, account, Vocabulary.SIGNED_IN_WITH_ANSWERS.keySet(), List.of());
-            }
-            Vocabulary.SIGNED_IN_WITH_ANSWERS.values().forEach(context::remove);
-            context.put(flag, true);
-        }
-
-        void contextAnswer(String flag, String answer) {
-            String canonicalFlag;
-            try {
-                canonicalFlag = Vocabulary.CONTEXT_FLAGS.canonical(flag);
-            } catch (InvalidFactsException notAFlag) {
-                List<String> questionIds = new java.util.ArrayList<>(Vocabulary.FIELDS);
-                questionIds.add(SIGNED_IN_WITH);
-                questionIds.addAll(Vocabulary.CONTEXT_FLAGS.labels().keySet());
-                throw Vocabulary.unknownValue("question", flag, questionIds, List.of());
-            }
-            switch (Limits.value(canonicalFlag, answer).trim().toLowerCase(Locale.ROOT)) {
-                case "yes", "true" -> context.put(canonicalFlag, true);
-                case "no", "false" -> context.put(canonicalFlag, false);
-                default -> throw Vocabulary.unknownValue(canonicalFlag, answer, List.of("yes", "no"), List.of());
-            }
+        /** Forgets a context answer, so that another can take its place. */
+        void forget(String flag) {
+            context.remove(flag);
         }
 
         /** Checks what no single field can: exclusive flags, rows both confirmed and ruled out, product against URL. */
@@ -391,7 +364,8 @@ public final class Facts {
             return build(false);
         }
 
-        private Facts build(boolean owned) {
+        /** @param owned whether the builder is thrown away after this, so its collections need no copy */
+        Facts build(boolean owned) {
             if (Boolean.TRUE.equals(context.get(Vocabulary.SIGNED_IN_WITH_WORK))
                     && Boolean.TRUE.equals(context.get(Vocabulary.SIGNED_IN_WITH_PERSONAL))) {
                 throw new InvalidFactsException(Vocabulary.CONTEXT, Vocabulary.SIGNED_IN_WITH_PERSONAL,

@@ -167,7 +167,7 @@ class ConnectionAdvisorTest {
 
         List<Question> server = diagnose("{\"product\": \"server\", \"symptoms\": [\"TF31002\"]}").questions();
         assertThat(server.get(0).id()).isEqualTo("scope");
-        assertThat(server.get(0).answers()).extracting(Answer::value).containsExactly("one-computer", "several-computers");
+        assertThat(server.get(0).answers()).extracting(Answer::value).containsExactly("one-computer", "several-computers", "dont-know");
         assertThat(server).extracting(Question::id).doesNotContain("product");
         assertThat(server).allMatch(q -> q.impact() > 0);
     }

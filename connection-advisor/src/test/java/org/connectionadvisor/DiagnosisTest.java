@@ -18,7 +18,7 @@ class DiagnosisTest {
         }, () -> {
             reports.incrementAndGet();
             return List.of();
-        });
+        }, java.util.Optional.empty());
 
         assertThat(plans).hasValue(0);
         assertThat(reports).hasValue(0);

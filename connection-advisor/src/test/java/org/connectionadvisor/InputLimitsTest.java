@@ -143,7 +143,7 @@ class InputLimitsTest {
                 .hasMessage("scope: expected a string, got a number 2.");
         assertThatThrownBy(() -> Facts.fromJson("{\"prod\\u001buct\": 1}"))
                 .hasMessage("'prod\\u001buct' is not a known field. Accepted fields: product, scope, client, visualStudioVersion,"
-                        + " serverVersion, os, symptoms, context, errorMessage, serverUrl, confirmed, ruledOut. Did you mean 'product'?");
+                        + " serverVersion, os, symptoms, context, errorMessage, serverUrl, confirmed, ruledOut, role, dontKnow. Did you mean 'product'?");
         assertThatThrownBy(() -> Facts.fromJson("{\"symptoms\": \"TF\\u001b31002\"}"))
                 .hasMessage("symptoms: expected a list of strings such as [\"TF31002\"], got a string \"TF\\u001B31002\".");
         assertThatThrownBy(() -> Facts.fromJson("{\"product\": tfs\u001b}"))
@@ -240,10 +240,10 @@ class InputLimitsTest {
                 .isEqualTo(tfs);
         assertThatThrownBy(() -> Facts.fromJson("{\"description\": \"d\", \"rawFacts\": \"{\\\"prodcut\\\": 1}\"}"))
                 .hasMessage("'prodcut' is not a known field. Accepted fields: product, scope, client, visualStudioVersion,"
-                        + " serverVersion, os, symptoms, context, errorMessage, serverUrl, confirmed, ruledOut. Did you mean 'product'?");
+                        + " serverVersion, os, symptoms, context, errorMessage, serverUrl, confirmed, ruledOut, role, dontKnow. Did you mean 'product'?");
         assertThatThrownBy(() -> Facts.fromJson("{\"descripton\": \"d\", \"facts\": {}}"))
                 .hasMessage("'descripton' is not a field of a sample file. Accepted fields: description, said, facts, rawFacts,"
-                        + " expected, why. Did you mean 'description'?");
+                        + " truth, expected, why. Did you mean 'description'?");
         assertThatThrownBy(() -> Facts.fromJson("{\"facts\": {}, \"rawFacts\": \"{}\"}"))
                 .hasMessage("a sample file has its facts in \"facts\" (an object) or in \"rawFacts\" (text), not in both.");
         assertThatThrownBy(() -> Facts.fromJson("{\"rawFacts\": {\"product\": \"tfs\"}}"))
@@ -251,6 +251,6 @@ class InputLimitsTest {
         // Without facts or rawFacts it is a facts object, whose fields are the facts' own.
         assertThatThrownBy(() -> Facts.fromJson("{\"description\": \"d\", \"product\": \"tfs\"}"))
                 .hasMessage("'description' is not a known field. Accepted fields: product, scope, client, visualStudioVersion,"
-                        + " serverVersion, os, symptoms, context, errorMessage, serverUrl, confirmed, ruledOut.");
+                        + " serverVersion, os, symptoms, context, errorMessage, serverUrl, confirmed, ruledOut, role, dontKnow.");
     }
 }

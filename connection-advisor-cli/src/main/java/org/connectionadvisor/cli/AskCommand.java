@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.connectionadvisor.Actor;
 import org.connectionadvisor.Answer;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Diagnosis;
@@ -21,6 +22,7 @@ import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.Recommendation;
 import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.input.Vocabulary;
 import org.connectionadvisor.outcomes.Outcome;
 import org.connectionadvisor.outcomes.Result;
 import picocli.CommandLine.Command;
@@ -37,8 +39,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ask", mixinStandardHelpOptions = true,
         description = {"Asks, one at a time, the questions whose answers would change the ranking most, starting from the facts in FILE (or none).",
-                "Answer with a number or a value; s skips a question, ? says why the first recommendation ranks first, q quits.",
-                "When no question is left it asks whether the first recommendation fixed it: n rules it out and goes on, y ends.",
+                "With no FILE it first asks what you see: symptoms by number, or a pasted error message.",
+                "Answer with a number or a value (2019, TFS 2018, ...); d or \"I don't know\" is remembered and not asked again;",
+                "s skips a question, ? says why the first recommendation ranks first, q quits.",
+                "When no question is left it asks whether the first recommendation fixed it: n rules it out and goes on, y keeps it as confirmed and ends.",
                 "Each y or n is recorded in the outcome store (see --data, --database; --no-record leaves it out).",
                 "When standard input is not a terminal it reads one answer per line. At the end it prints the ranking as diagnose does."})
 final class AskCommand implements Callable<Integer> {
@@ -95,11 +99,14 @@ final class AskCommand implements Callable<Integer> {
         echo = System.console() == null;
 
         out.println("Starting from " + (facts.toMap().isEmpty() ? "no facts" : Echo.json(facts.toMap())) + ".");
-        out.println("Answer with a number or a value; s skips a question, ? says why the first recommendation ranks first, q quits.");
+        out.println("Answer with a number or a value; d: I don't know; s skips a question, ? says why the first recommendation ranks first, q quits.");
+        boolean goOn = file != null || whatYouSee();
         printTop();
-        try (OutcomeRecorder opened = noRecord ? null : new OutcomeRecorder(store, out)) {
-            recorder = opened;
-            converse();
+        if (goOn) {
+            try (OutcomeRecorder opened = noRecord ? null : new OutcomeRecorder(store, out)) {
+                recorder = opened;
+                converse();
+            }
         }
         out.println();
         out.println("Facts now: " + Echo.json(facts.toMap()));
@@ -125,11 +132,64 @@ final class AskCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * From nothing, what the person sees comes first: symptoms by their numbers (or values), or a pasted error message,
+     * which the advisor reads for codes, message texts and the server's address. False when the session ends.
+     */
+    private boolean whatYouSee() throws IOException {
+        List<Answer> symptoms = Vocabulary.SYMPTOM_CODES.labels().entrySet().stream()
+                .map(e -> new Answer(e.getKey(), e.getValue())).toList();
+        while (true) {
+            out.println();
+            out.println("What do you see? Give the numbers of what fits (such as 1 3), or paste the error message.");
+            for (int i = 0; i < symptoms.size(); i++) {
+                out.printf("  %d) %s: %s%n", i + 1, symptoms.get(i).value(), symptoms.get(i).label());
+            }
+            String line = readLine();
+            if (line == null || "q".equalsIgnoreCase(line)) {
+                return false;
+            }
+            if (line.isEmpty() || "s".equalsIgnoreCase(line) || Vocabulary.dontKnow(line)) {
+                return true;
+            }
+            try {
+                facts = Facts.builder().errorMessage(line).build();
+                if (line.matches("[\\d\\s,]+")) {
+                    String[] numbers = line.trim().split("[\\s,]+");
+                    String[] codes = new String[numbers.length];
+                    for (int i = 0; i < numbers.length; i++) {
+                        codes[i] = numbered(Vocabulary.SYMPTOMS, symptoms, numbers[i]).orElseThrow(() -> new InvalidFactsException(
+                                Vocabulary.SYMPTOMS, line, Vocabulary.SYMPTOMS + ": '" + Echo.value(line)
+                                        + "' is not a list of the numbers above. Accepted: 1 to " + symptoms.size() + "."));
+                    }
+                    facts = Facts.builder().symptoms(codes).build();
+                } else if (symptoms.stream().anyMatch(s -> s.value().equalsIgnoreCase(line))) {
+                    facts = Facts.builder().symptoms(line).build();
+                }
+                diagnosis = advisor.diagnose(facts);
+                out.println("Heard: " + Echo.json(facts.toMap()));
+                return true;
+            } catch (InvalidFactsException bad) {
+                out.println(bad.getMessage());
+            }
+        }
+    }
+
+    /** The value of an answer given by its number, if the line is one of the numbers offered. */
+    private static Optional<String> numbered(String field, List<Answer> answers, String line) {
+        if (!line.matches("\\d{1,3}")) {
+            return Optional.empty();
+        }
+        int number = Integer.parseInt(line);
+        return number < 1 || number > answers.size() ? Optional.empty() : Optional.of(answers.get(number - 1).value());
+    }
+
     /** Asks until the answer is usable; false when the session ends (q or the end of input). */
     private boolean ask(Question question) throws IOException {
         while (true) {
             out.println();
-            out.println(question.text());
+            out.println(question.text() + (question.answeredBy() == Actor.ADMINISTRATOR
+                    ? " (an administrator usually knows; say d if you do not)" : ""));
             List<Answer> answers = question.answers();
             for (int i = 0; i < answers.size(); i++) {
                 Answer answer = answers.get(i);
@@ -147,26 +207,15 @@ final class AskCommand implements Callable<Integer> {
                 return true;
             } else {
                 try {
-                    update(facts.with(question.id(), value(question, line)));
+                    String value = "d".equalsIgnoreCase(line) ? Question.DONT_KNOW.value()
+                            : numbered(question.id(), answers, line).orElse(line);
+                    update(facts.with(question.id(), value));
                     return true;
                 } catch (InvalidFactsException bad) {
                     out.println(bad.getMessage());
                 }
             }
         }
-    }
-
-    /** An answer's number stands for its value; anything else is a value for the facts to check. */
-    private static String value(Question question, String line) {
-        if (!line.matches("\\d+")) {
-            return line;
-        }
-        int number = line.length() > 3 ? 0 : Integer.parseInt(line); // no answer list reaches 1000
-        if (number < 1 || number > question.answers().size()) {
-            throw new InvalidFactsException(question.id(), line, question.id() + ": " + Echo.value(line)
-                    + " is not an answer's number. Accepted: 1 to " + question.answers().size() + ", or a value.");
-        }
-        return question.answers().get(number - 1).value();
     }
 
     /** "Did this fix it?" about the first recommendation; false when the session ends. */
@@ -182,8 +231,9 @@ final class AskCommand implements Callable<Integer> {
             }
             switch (line.toLowerCase(Locale.ROOT)) {
                 case "y", "yes" -> {
-                    out.println("Good: " + first.id() + " fixed it.");
+                    out.println("Good: " + first.id() + " fixed it; it is kept in the facts as confirmed.");
                     record(first, Result.FIXED);
+                    update(facts.with(Vocabulary.CONFIRMED, first.id()));
                     return false;
                 }
                 case "n", "no" -> {
@@ -230,11 +280,11 @@ final class AskCommand implements Callable<Integer> {
         Recommendation r = first.get();
         out.printf("1. %s [%s] ranks first.%n", r.title(), r.id());
         out.println("   Status: " + r.status().word() + ". Band: " + switch (r.band()) {
-            case "confirmed" -> "you confirmed it, and confirmed rows rank first.";
-            case "supported" -> "facts you gave support it (" + r.supportedBy().size()
+            case CONFIRMED -> "you confirmed it, and confirmed rows rank first.";
+            case SUPPORTED -> "facts you gave support it (" + r.supportedBy().size()
                     + "); supported rows come first, those with more supporting facts before the others.";
-            case "first-step" -> "the documents give it as a first step; first steps come before the rows no fact supports.";
-            default -> "no fact supports it in particular; such rows follow the documents' own order.";
+            case FIRST_STEP -> "the documents give it as a first step; first steps come before the rows no fact supports.";
+            case DOCUMENTS_ORDER -> "no fact supports it in particular; such rows follow the documents' own order.";
         });
         out.println("   Within its band the documents' order (rule salience) puts it first.");
         out.println("   Because: " + String.join("; ", r.because()) + ".");

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Diagnosis;
 import org.connectionadvisor.Facts;
+import org.connectionadvisor.Handoff;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.input.Echo;
@@ -24,11 +27,17 @@ import org.connectionadvisor.input.FactsText;
  * <pre>
  * {"description": "...", "said": "the situation in the user's words (optional)",
  *  "facts": {...} | "rawFacts": "text fed to the parser as it is",
- *  "expected": {"ids": [every ranked id, in order] | "top": [the first ids, in order], "questions": [...]}
- *            (where the documents give no order, an element may be a block of ids in any order: {@link ExpectedOrder})
+ *  "truth": {"question id": {"answer": "value", "user": true | false, "said": "in the user's words"}, ...} (optional),
+ *  "expected": {"ids": [every ranked id, in order] | "top": [the first ids, in order], "questions": [...],
+ *               "handoff": [the hand-off's check ids, in order]}
+ *            (where the documents give no order, an element of ids or top may be a block of ids in any order:
+ *            {@link ExpectedOrder})
  *            | {"error": "the exact message"},
  *  "why": "the sentence of the documents that justifies the expected order"}
  * </pre>
+ * A sample with a {@code truth} is a hidden triage case: {@code facts} is what the user says first, the truth what
+ * they would answer when asked ({@code user}: whether they can; if not they say "I don't know"). Its expectations are
+ * for everything the user knows: the facts with every answer the user can give.
  */
 final class Samples {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,10 +46,25 @@ final class Samples {
     }
 
     record Sample(Path file, String description, String facts, ExpectedOrder expectedIds, boolean onlyTop,
-            List<String> expectedQuestions, String expectedError) {
+            List<String> expectedQuestions, String expectedError, Map<String, Truth> truth, List<String> expectedHandoff) {
         String name() {
             return file.getFileName().toString();
         }
+
+        /** The facts the expectations are for: the given ones, plus every answer the user can give. */
+        Facts knownFacts() {
+            Facts known = Facts.fromJson(facts);
+            for (Map.Entry<String, Truth> answer : truth.entrySet()) {
+                if (answer.getValue().user()) {
+                    known = known.with(answer.getKey(), answer.getValue().answer());
+                }
+            }
+            return known;
+        }
+    }
+
+    /** What the user would answer to one question, and whether they can (else they say "I don't know"). */
+    record Truth(String answer, boolean user, String said) {
     }
 
     /** What running one sample gave; {@code problem} is null when it passed. */
@@ -78,9 +102,15 @@ final class Samples {
             throw new IOException(file + ": \"expected\" needs \"ids\" (the exact ranked ids), \"top\" (the first ranked ids)"
                     + " or \"error\" (the exact message)");
         }
-        return new Sample(file, root.path("description").asText(""), facts, ExpectedOrder.of(expected.get(onlyTop ? "top" : "ids"), file.toString()),
+        Map<String, Truth> truth = new LinkedHashMap<>();
+        root.path("truth").fields().forEachRemaining(answer -> truth.put(answer.getKey(), new Truth(
+                answer.getValue().path("answer").asText(), answer.getValue().path("user").asBoolean(true),
+                answer.getValue().path("said").asText(""))));
+        return new Sample(file, root.path("description").asText(""), facts,
+                ExpectedOrder.of(expected.get(onlyTop ? "top" : "ids"), file.toString()),
                 onlyTop, expected.has("questions") ? texts(expected.get("questions")) : null,
-                expectsError ? expected.get("error").asText() : null);
+                expectsError ? expected.get("error").asText() : null, truth,
+                expected.has("handoff") ? texts(expected.get("handoff")) : null);
     }
 
     private static List<String> texts(JsonNode array) {
@@ -94,7 +124,7 @@ final class Samples {
     static Outcome run(ConnectionAdvisor advisor, Sample sample) {
         Diagnosis diagnosis;
         try {
-            diagnosis = advisor.diagnose(Facts.fromJson(sample.facts()));
+            diagnosis = advisor.diagnose(sample.knownFacts());
         } catch (InvalidFactsException invalid) {
             if (sample.expectedError() == null) {
                 return new Outcome(sample, List.of(), "expected ids " + sample.expectedIds() + "\n  actual error: " + invalid.getMessage());
@@ -114,6 +144,12 @@ final class Samples {
             List<String> questions = diagnosis.questions().stream().map(Question::id).toList();
             if (!questions.equals(sample.expectedQuestions())) {
                 return new Outcome(sample, ids, "expected questions: " + sample.expectedQuestions() + "\n  actual questions:   " + questions);
+            }
+        }
+        if (sample.expectedHandoff() != null) {
+            List<String> handoff = diagnosis.handoff().map(h -> h.checks().stream().map(Handoff.Check::id).toList()).orElse(null);
+            if (!sample.expectedHandoff().equals(handoff)) {
+                return new Outcome(sample, ids, "expected handoff: " + sample.expectedHandoff() + "\n  actual handoff:   " + handoff);
             }
         }
         return new Outcome(sample, ids, null);

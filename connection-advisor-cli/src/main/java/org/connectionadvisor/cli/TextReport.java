@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.connectionadvisor.Actor;
+import org.connectionadvisor.Band;
 import org.connectionadvisor.Diagnosis;
+import org.connectionadvisor.Handoff;
 import org.connectionadvisor.Heard;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.Recommendation;
@@ -31,13 +34,15 @@ final class TextReport {
             printRecommendation(r, out);
             out.println();
         }
+        diagnosis.handoff().ifPresent(handoff -> printHandoff(handoff, out));
         printHeard(diagnosis.heard(), out);
         printQuestions(questions, out);
     }
 
     static void printRecommendation(Recommendation r, PrintWriter out) {
         out.printf("%d. %s%n", r.rank(), r.title());
-        out.printf("   [%s, %s%s]%n", r.id(), r.status().word(), "first-step".equals(r.band()) ? ", one of the documents' first steps" : "");
+        out.printf("   [%s, %s%s%s]%n", r.id(), r.status().word(), r.band() == Band.FIRST_STEP ? ", one of the documents' first steps" : "",
+                r.actor() == Actor.ADMINISTRATOR ? ", only an administrator can do this" : "");
         out.println("   " + plain(r.resolution()));
         for (int i = 0; i < r.steps().size(); i++) {
             out.printf("     %d) %s%n", i + 1, plain(r.steps().get(i)));
@@ -47,6 +52,13 @@ final class TextReport {
             out.println("   Supported by: " + String.join("; ", r.supportedBy()) + ".");
         }
         out.println("   Source: " + r.sources().stream().map(TextReport::source).collect(Collectors.joining("; ")));
+    }
+
+    /** The message for the administrator, to copy as it is. */
+    static void printHandoff(Handoff handoff, PrintWriter out) {
+        out.println("For your administrator (a hand-off you can send as it is):");
+        handoff.text().lines().forEach(line -> out.println("  " + line));
+        out.println();
     }
 
     /** Every fact given or inferred, with what it did, so none is silently dropped. */
@@ -67,8 +79,9 @@ final class TextReport {
         }
         out.println("Questions that would narrow this down, most useful first:");
         for (Question q : questions) {
-            out.printf("  - %s (%s: %s)%n", q.text(), q.id(),
-                    q.answers().stream().map(a -> a.value()).collect(Collectors.joining(" | ")));
+            out.printf("  - %s (%s: %s)%s%n", q.text(), q.id(),
+                    q.answers().stream().map(a -> a.value()).collect(Collectors.joining(" | ")),
+                    q.answeredBy() == Actor.ADMINISTRATOR ? " [usually answered by an administrator]" : "");
         }
     }
 

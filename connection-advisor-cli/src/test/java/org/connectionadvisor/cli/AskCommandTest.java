@@ -25,7 +25,21 @@ class AskCommandTest {
             "{\"product\": \"services\", \"symptoms\": [\"HTTP-401\"], \"context\": [\"personal-and-work-accounts\"]}";
     private static final Pattern RANKED_ID = Pattern.compile("^   \\[([a-z0-9-]+), [a-z]+(?:, [^\\]]+)?]$", Pattern.MULTILINE);
     /** Answers to the yes/no questions of the two-accounts session after the account: none applies. */
-    private static final String NO_TO_THE_REST = "no\nno\nno\nno\none-computer\nvisual-studio\n";
+    private static final String NO_TO_THE_REST = "no\none-computer\nno\nno\nno\nvisual-studio\n";
+
+    private static final String WHAT_YOU_SEE = """
+
+            What do you see? Give the numbers of what fits (such as 1 3), or paste the error message.
+              1) TF31002: TF31002: unable to connect
+              2) TF31003: TF31003: missing credentials or no permission
+              3) HTTP-401: 401 Not Authorized
+              4) cannot-connect: cannot connect (no error code)
+              5) blank-signin-flash: a blank sign-in dialog or screen flashes several times
+              6) redirected-to-signin: after entering the right credentials you land on the sign-in page again
+              7) work-or-personal-prompt: a 401 page asks "Work or school, or Personal account"
+              8) vs-hangs-on-query: Visual Studio stops responding when you run a query
+              9) read-only-or-blocked: errors say actions are read-only or blocked
+            """;
 
     @TempDir
     private Path directory;
@@ -95,7 +109,7 @@ class AskCommandTest {
         assertThat(session.exit()).isZero();
         assertThat(session.dialogue()).isEqualTo("""
                 Starting from {"product":"services","symptoms":["HTTP-401"],"context":["personal-and-work-accounts"]}.
-                Answer with a number or a value; s skips a question, ? says why the first recommendation ranks first, q quits.
+                Answer with a number or a value; d: I don't know; s skips a question, ? says why the first recommendation ranks first, q quits.
                 Top 3 now:
                   1. You signed in with your work or school account, but your personal account has the access [signed-in-with-work-account, likely]
                   2. You signed in with your personal Microsoft account, but your work or school account has the access [signed-in-with-personal-account, likely]
@@ -104,6 +118,7 @@ class AskCommandTest {
                 Which account did you sign in with?
                   1) work: you signed in with the work or school account
                   2) personal: you signed in with the personal Microsoft account
+                  3) dont-know: I don't know
                 > 1
                 Top 3 now:
                   1. You signed in with your work or school account, but your personal account has the access [signed-in-with-work-account, likely]
@@ -113,6 +128,7 @@ class AskCommandTest {
                 Do you work with several organizations connected to different directories?
                   1) yes
                   2) no
+                  3) dont-know: I don't know
                 > q
 
                 """);
@@ -126,12 +142,12 @@ class AskCommandTest {
                 + "has the access\"\n");
         assertThat(session.out()).endsWith("""
                 Questions that would narrow this down, most useful first:
-                  - Do you work with several organizations connected to different directories? (multiple-organizations: yes | no)
-                  - Is the organization connected to Microsoft Entra ID (Azure AD)? (org-connected-to-directory: yes | no)
-                  - Are you a B2B guest in the organization's tenant? (b2b-guest: yes | no)
-                  - Do you want to sign in from Visual Studio with other credentials? (wants-different-credentials: yes | no)
-                  - Does the problem happen on one computer only, or on several computers or for several users? (scope: one-computer | several-computers)
-                  - Do you connect from Visual Studio or from a web browser? (client: visual-studio | browser)
+                  - Do you work with several organizations connected to different directories? (multiple-organizations: yes | no | dont-know)
+                  - Does the problem happen on one computer only, or on several computers or for several users? (scope: one-computer | several-computers | dont-know)
+                  - Do you want to sign in from Visual Studio with other credentials? (wants-different-credentials: yes | no | dont-know)
+                  - Is the organization connected to Microsoft Entra ID (Azure AD)? (org-connected-to-directory: yes | no | dont-know) [usually answered by an administrator]
+                  - Are you a B2B guest in the organization's tenant? (b2b-guest: yes | no | dont-know) [usually answered by an administrator]
+                  - Do you connect from Visual Studio or from a web browser? (client: visual-studio | browser | dont-know)
                 """);
     }
 
@@ -163,8 +179,9 @@ class AskCommandTest {
                 Does the problem happen on one computer only, or on several computers or for several users?
                   1) one-computer: one computer, while others connect
                   2) several-computers: several computers or users
+                  3) dont-know: I don't know
                 > 7
-                scope: 7 is not an answer's number. Accepted: 1 to 2, or a value.
+                scope: '7' is not accepted. Accepted: one-computer, several-computers.
                 """);
         assertThat(session.out()).contains("""
                 > \n\
@@ -176,19 +193,23 @@ class AskCommandTest {
 
     @Test
     void aSkippedQuestionIsNotAskedAgain() throws IOException {
-        Session session = ask("s\nwindows-10\n", facts("{\"product\": \"server\", \"symptoms\": [\"TF31002\"]}").toString());
+        Session session = ask("s\n2\n", facts("{\"product\": \"server\", \"symptoms\": [\"TF31002\"]}").toString());
 
         assertThat(session.out()).contains("""
                 > s
                 Skipped; it will not be asked again.
 
-                Which Windows version does the client computer run?
+                Are you the administrator of the server or organization?
+                  1) administrator: yes, I am the administrator
+                  2) user: no, I am not the administrator
+                  3) dont-know: I don't know
+                > 2
                 """);
         assertThat(session.count("Does the problem happen on one computer only")).isEqualTo(1);
-        assertThat(session.out()).contains("Facts now: {\"product\":\"server\",\"os\":\"windows-10\",\"symptoms\":[\"TF31002\"]}\n");
+        assertThat(session.out()).contains("Facts now: {\"product\":\"server\",\"symptoms\":[\"TF31002\"],\"role\":\"user\"}\n");
         // Skipped is not answered: the final list still names it, the answered one it does not.
         assertThat(session.out()).contains("  - Does the problem happen on one computer only, or on several computers or for several users?")
-                .doesNotContain("  - Which Windows version does the client computer run?");
+                .doesNotContain("  - Are you the administrator of the server or organization?");
     }
 
     @Test
@@ -207,15 +228,16 @@ class AskCommandTest {
                 Top 3 now:
                   1. Reset your sign-in state: sign out, clear cookies, retry in a private session [reset-signin-state, possible]
                 """);
-        assertThat(session.out()).contains("> y\nGood: reset-signin-state fixed it.\n");
+        assertThat(session.out()).contains("> y\nGood: reset-signin-state fixed it; it is kept in the facts as confirmed.\n");
         assertThat(session.count("Did this fix it? (y/n)")).isEqualTo(2);
         assertThat(session.out()).doesNotContain("never read");
         // The no answers are kept, so the context is written with its yes and no answers.
         assertThat(session.out()).contains("Facts now: {\"product\":\"services\",\"scope\":\"one-computer\",\"client\":\"visual-studio\","
                 + "\"symptoms\":[\"HTTP-401\"],"
                 + "\"context\":{\"personal-and-work-accounts\":true,\"signed-in-with-work\":true,\"multiple-organizations\":false,"
-                + "\"org-connected-to-directory\":false,\"b2b-guest\":false,\"wants-different-credentials\":false},"
-                + "\"ruledOut\":[\"signed-in-with-work-account\"]}\n");
+                + "\"wants-different-credentials\":false,\"org-connected-to-directory\":false,\"b2b-guest\":false},"
+                + "\"confirmed\":[\"reset-signin-state\"],\"ruledOut\":[\"signed-in-with-work-account\"]}\n");
+        // What fixed it is kept as confirmed, so it leads the final ranking.
         assertThat(session.finalIds()).startsWith("reset-signin-state").doesNotContain("signed-in-with-work-account");
     }
 
@@ -234,23 +256,27 @@ class AskCommandTest {
 
     @Test
     void whenEveryFittingRowIsRuledOutTheSessionSaysSo() {
-        Session session = ask("?\n1\nn\n", "--no-record", "--rules", "connection-advisor/src/test/resources/rules-one-computer");
+        Session session = ask("\n?\n1\nn\n", "--no-record", "--rules", "connection-advisor/src/test/resources/rules-one-computer");
 
         assertThat(session.exit()).isZero();
         assertThat(session.out()).isEqualTo("""
                 Starting from no facts.
-                Answer with a number or a value; s skips a question, ? says why the first recommendation ranks first, q quits.
+                Answer with a number or a value; d: I don't know; s skips a question, ? says why the first recommendation ranks first, q quits.
+                """ + WHAT_YOU_SEE + """
+                > \n\
                 No recommendation fits these facts.
 
                 Does the problem happen on one computer only, or on several computers or for several users?
                   1) one-computer: one computer, while others connect
                   2) several-computers: several computers or users
+                  3) dont-know: I don't know
                 > ?
                 No recommendation to explain: none fits these facts.
 
                 Does the problem happen on one computer only, or on several computers or for several users?
                   1) one-computer: one computer, while others connect
                   2) several-computers: several computers or users
+                  3) dont-know: I don't know
                 > 1
                 Top 3 now:
                   1. A row for one computer [only-one-computer, possible]
@@ -283,8 +309,34 @@ class AskCommandTest {
 
         assertThat(session.exit()).isZero();
         assertThat(session.out()).startsWith("Starting from no facts.\n");
-        assertThat(session.out()).contains("\nWhich product do you connect to?\n");
+        assertThat(session.out()).contains(WHAT_YOU_SEE + "> q\n");
         assertThat(session.out()).contains("Facts now: {}\n");
+    }
+
+    @Test
+    void fromNothingItAsksWhatYouSeeAndTakesAPastedMessageThenTypedValues() {
+        Session session = ask("TF31002: Unable to connect to this Team Foundation Server http://tfs01:8080/tfs\n2\n2\nd\nq\n");
+
+        assertThat(session.exit()).isZero();
+        assertThat(session.out()).contains("Heard: {\"errorMessage\":\"TF31002: Unable to connect to this Team Foundation Server"
+                + " http://tfs01:8080/tfs\"}\n");
+        assertThat(session.out()).contains("Facts now: {\"scope\":\"several-computers\",\"errorMessage\":\"TF31002: Unable to connect"
+                + " to this Team Foundation Server http://tfs01:8080/tfs\",\"role\":\"user\",\"dontKnow\":[\"multiple-server-versions\"]}\n");
+        assertThat(session.finalIds()).startsWith("contact-admin-check-server", "service-account-password");
+        assertThat(session.out()).contains("For your administrator (a hand-off you can send as it is):\n"
+                + "  To the administrator of the server: several computers cannot connect.\n");
+    }
+
+    @Test
+    void symptomsByNumberAndAReleaseThatDoesNotExistIsRefusedWithThoseThatDo() throws IOException {
+        Session session = ask("1 4\n2016\nTFS 2018\nq\n", facts("{\"product\": \"server\", \"scope\": \"one-computer\","
+                + " \"client\": \"visual-studio\", \"visualStudioVersion\": \"2015\", \"context\": {\"remote-worker\": false,"
+                + " \"ssl-configured\": false, \"multiple-server-versions\": false}}").toString());
+
+        assertThat(session.out()).contains("> 2016\nserverVersion: '2016' is not a release of Azure DevOps Server or Team Foundation"
+                + " Server. Releases: 2005, 2008, 2010, 2012, 2013, 2015, 2017, 2018, 2019, 2020, 2022.\n");
+        assertThat(session.out()).contains("\"serverVersion\":\"TFS 2018\"");
+        assertThat(session.finalIds()).startsWith("client-older-than-server");
     }
 
     @Test

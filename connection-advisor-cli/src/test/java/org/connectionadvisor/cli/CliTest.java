@@ -37,7 +37,7 @@ class CliTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).startsWith("""
                 1. The TFSService account password expired or is wrong
-                   [service-account-password, possible]
+                   [service-account-password, possible, only an administrator can do this]
                    First in the documents' table, which lists the more likely problems first: many of the server's services stop running when the service account (TFSService) password expires. Change the service account password; see Change the service account or password for Azure DevOps Server <https://learn.microsoft.com/azure/devops/server/admin/change-service-account-password>.
                    Why: you said the product is Azure DevOps Server; several computers or users fail to connect; you reported TF31002: unable to connect.
                    Source: Troubleshoot connecting to a project, "Several users can't connect to Azure DevOps Server"; TF31002: Unable to connect to VSTS or TFS, "Several users receive this error when they try to connect to an on-premises TFS"

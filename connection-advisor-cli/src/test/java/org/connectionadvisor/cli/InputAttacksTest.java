@@ -185,9 +185,10 @@ class InputAttacksTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).startsWith("Starting from {\"symptoms\":[\"TF31002\"],\"errorMessage\":\"TF31002 at"
                 + " http://***@tfs.contoso.com:8080/tfs\\u202e\",\"serverUrl\":\"https://***@tfs.contoso.com/tfs\"}." + NL)
-                .contains(NL + "> https://***@x\\u001b[2J" + NL + "scope: 'https://***@x\\u001b[2J' has a control or invisible"
+                .contains(NL + "> https://***@x\\u001b[2J" + NL + "role: 'https://***@x\\u001b[2J' has a control or invisible"
                         + " character (\\u001b) at character 21. Accepted: printable characters only." + NL)
-                .contains(NL + "> 99999999999" + NL + "scope: 99999999999 is not an answer's number. Accepted: 1 to 2, or a value." + NL)
+                .contains(NL + "> 99999999999" + NL + "role: '99999999999' is not accepted. Accepted: user, administrator"
+                        + " (also: admin, not-the-administrator)." + NL)
                 .doesNotContain("s3cret", "hunter2", "pa55", "\u001b", "\u202e");
     }
 

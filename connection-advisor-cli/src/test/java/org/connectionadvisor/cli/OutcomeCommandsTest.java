@@ -61,12 +61,12 @@ class OutcomeCommandsTest {
     @Test
     void askRecordsEachAnswerToDidThisFixItInTheStore() {
         Path data = dir.resolve("data");
-        Run no = run("1\nn\n", "ask", "--data", data.toString(), "--rules", ONE_COMPUTER);
-        Run yes = run("1\ny\n", "ask", "--data", data.toString(), "--rules", ONE_COMPUTER);
+        Run no = run("1\n1\nn\n", "ask", "--data", data.toString(), "--rules", ONE_COMPUTER);
+        Run yes = run("1\n1\ny\n", "ask", "--data", data.toString(), "--rules", ONE_COMPUTER);
 
         assertThat(no.out()).contains("> n\nRuled out only-one-computer.\nRecorded in jdbc:h2:file:" + data.toAbsolutePath()
                 + "/outcomes.\n");
-        assertThat(yes.out()).contains("> y\nGood: only-one-computer fixed it.\nRecorded in jdbc:h2:file:"
+        assertThat(yes.out()).contains("> y\nGood: only-one-computer fixed it; it is kept in the facts as confirmed.\nRecorded in jdbc:h2:file:"
                 + data.toAbsolutePath() + "/outcomes.\n");
         assertThat(no.err() + yes.err()).isEmpty();
         assertThat(summary(data)).containsExactly(new RowSummary("only-one-computer", 1, 1, 0.5));
@@ -75,10 +75,10 @@ class OutcomeCommandsTest {
     @Test
     void askWithNoRecordLeavesTheDataFolderAlone() {
         Path data = dir.resolve("data");
-        Run run = run("1\ny\n", "ask", "--no-record", "--data", data.toString(), "--rules", ONE_COMPUTER);
+        Run run = run("1\n1\ny\n", "ask", "--no-record", "--data", data.toString(), "--rules", ONE_COMPUTER);
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("Good: only-one-computer fixed it.\n").doesNotContain("Recorded");
+        assertThat(run.out()).contains("Good: only-one-computer fixed it; it is kept in the facts as confirmed.\n").doesNotContain("Recorded");
         assertThat(data).doesNotExist();
     }
 

@@ -74,8 +74,8 @@ class PackagedJarIT {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("error: 'prodcut' is not a known field. Accepted fields: product, scope, client,"
-                + " visualStudioVersion, serverVersion, os, symptoms, context, errorMessage, serverUrl, confirmed, ruledOut."
-                + " Did you mean 'product'?" + System.lineSeparator());
+                + " visualStudioVersion, serverVersion, os, symptoms, context, errorMessage, serverUrl, confirmed, ruledOut, role,"
+                + " dontKnow. Did you mean 'product'?" + System.lineSeparator());
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.connectionadvisor.ConnectionAdvisor;
-import org.connectionadvisor.Facts;
+import org.connectionadvisor.Question;
+import org.connectionadvisor.QuestionCatalogue;
 import org.connectionadvisor.input.Vocabulary;
 import org.connectionadvisor.input.Vocabulary.Choice;
 
@@ -40,6 +41,9 @@ final class VocabularyDocument {
         fields.add(field(Vocabulary.SERVER_URL, "url", List.of(), Map.of()));
         fields.add(field(Vocabulary.CONFIRMED, "rows", rows, Map.of()));
         fields.add(field(Vocabulary.RULED_OUT, "rows", rows, Map.of()));
+        fields.add(choice(Vocabulary.ROLES, "one"));
+        fields.add(field(Vocabulary.DONT_KNOW, "questions",
+                QuestionCatalogue.all().stream().map(q -> value(q.id(), q.text())).toList(), Map.of()));
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("fields", fields);
@@ -48,32 +52,18 @@ final class VocabularyDocument {
         return json;
     }
 
-    /** Every question id {@link Facts#with} takes from the planner, in the planner's order, with its answers. */
+    /** Every question the planner can ask, from the library's one catalogue: id, text, answers, who usually answers. */
     private static List<Map<String, Object>> questions() {
         List<Map<String, Object>> questions = new ArrayList<>();
-        questions.add(question(Vocabulary.PRODUCT, values(Vocabulary.PRODUCTS.labels())));
-        questions.add(question(Vocabulary.SCOPE, values(Vocabulary.SCOPES.labels())));
-        questions.add(question(Vocabulary.CLIENT, values(Vocabulary.CLIENTS.labels())));
-        questions.add(question(Vocabulary.OS, values(Vocabulary.OPERATING_SYSTEMS.labels())));
-        questions.add(question(Vocabulary.VISUAL_STUDIO_VERSION, values(Vocabulary.VISUAL_STUDIO_RELEASES)));
-        questions.add(question(Vocabulary.SERVER_VERSION, values(Vocabulary.SERVER_RELEASES)));
-        List<Map<String, String>> accounts = new ArrayList<>();
-        Vocabulary.SIGNED_IN_WITH_ANSWERS.forEach((answer, flag) -> accounts.add(value(answer, Vocabulary.CONTEXT_FLAGS.label(flag))));
-        questions.add(question(Facts.SIGNED_IN_WITH, accounts));
-        for (String flag : Vocabulary.CONTEXT_FLAGS.labels().keySet()) {
-            if (!Vocabulary.SIGNED_IN_WITH_ANSWERS.containsValue(flag)) {
-                questions.add(question(flag, List.of(value("yes", "yes"), value("no", "no"))));
-            }
+        for (Question question : QuestionCatalogue.all()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", question.id());
+            json.put("text", question.text());
+            json.put("answers", question.answers().stream().map(a -> value(a.value(), a.label())).toList());
+            json.put("answeredBy", question.answeredBy().word());
+            questions.add(json);
         }
         return questions;
-    }
-
-    private static Map<String, Object> question(String id, List<Map<String, String>> answers) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("text", Vocabulary.question(id));
-        json.put("answers", answers);
-        return json;
     }
 
     private static Map<String, Object> choice(Choice choice, String kind) {

@@ -62,8 +62,8 @@ class ApiTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response)).isEqualTo(error("'prodcut' is not a known field. Accepted fields: product, scope, client,"
-                + " visualStudioVersion, serverVersion, os, symptoms, context, errorMessage, serverUrl, confirmed, ruledOut."
-                + " Did you mean 'product'?", "prodcut"));
+                + " visualStudioVersion, serverVersion, os, symptoms, context, errorMessage, serverUrl, confirmed, ruledOut, role,"
+                + " dontKnow. Did you mean 'product'?", "prodcut"));
         assertThat(json(service.diagnose("{\"symptoms\": \"TF31002\"}"))).isEqualTo(error(
                 "symptoms: expected a list of strings such as [\"TF31002\"], got a string \"TF31002\".", "symptoms"));
         assertThat(json(service.diagnose("[1]"))).isEqualTo(error(
@@ -175,7 +175,8 @@ class ApiTest {
 
         List<Map<String, Object>> fields = list(vocabulary.get("fields"));
         assertThat(fields).extracting(f -> f.get("name")).containsExactly("product", "scope", "client",
-                "visualStudioVersion", "serverVersion", "os", "symptoms", "context", "errorMessage", "serverUrl", "confirmed", "ruledOut");
+                "visualStudioVersion", "serverVersion", "os", "symptoms", "context", "errorMessage", "serverUrl", "confirmed", "ruledOut",
+                "role", "dontKnow");
         assertThat(fields.get(1)).isEqualTo(Map.of("name", "scope", "kind", "one", "aliases", Map.of(), "values", List.of(
                 Map.of("value", "one-computer", "label", "one computer, while others connect"),
                 Map.of("value", "several-computers", "label", "several computers or users"))));
@@ -185,10 +186,16 @@ class ApiTest {
                 "label", "The TFSService account password expired or is wrong"));
         List<Map<String, Object>> questions = list(vocabulary.get("questions"));
         assertThat(questions).extracting(q -> q.get("id")).startsWith("product", "scope", "client", "os",
-                "visualStudioVersion", "serverVersion", "signed-in-with", "remote-worker").doesNotContain("signed-in-with-work");
+                "visualStudioVersion", "serverVersion", "signed-in-with", "role", "remote-worker").doesNotContain("signed-in-with-work");
         assertThat(questions.get(6)).isEqualTo(Map.of("id", "signed-in-with", "text", "Which account did you sign in with?",
                 "answers", List.of(Map.of("value", "work", "label", "you signed in with the work or school account"),
-                        Map.of("value", "personal", "label", "you signed in with the personal Microsoft account"))));
+                        Map.of("value", "personal", "label", "you signed in with the personal Microsoft account"),
+                        Map.of("value", "dont-know", "label", "I don't know")), "answeredBy", "user"));
+        // One definition: the questions the service publishes are the library's catalogue.
+        assertThat(questions).extracting(q -> q.get("id")).containsExactlyElementsOf(
+                org.connectionadvisor.QuestionCatalogue.all().stream().map(org.connectionadvisor.Question::id).toList());
+        assertThat(questions).filteredOn(q -> q.get("id").equals("serverVersion")).extracting(q -> q.get("answeredBy"))
+                .containsExactly("administrator");
         assertThat(vocabulary.get("signedInWith")).isEqualTo(Map.of("work", "signed-in-with-work", "personal", "signed-in-with-personal"));
     }
 

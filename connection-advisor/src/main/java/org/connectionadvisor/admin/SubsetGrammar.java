@@ -60,7 +60,7 @@ final class SubsetGrammar {
     static final Set<String> IMPORTABLE = importable();
     /** The finding rules' annotation; the row rules' are the catalog's (RuleBase.ROW, TITLE, SOURCE, SECTION). */
     static final String LAYER = "layer";
-    static final Set<String> ANNOTATIONS = Set.of(RuleBase.ROW, RuleBase.TITLE, RuleBase.SOURCE, RuleBase.SECTION, LAYER);
+    static final Set<String> ANNOTATIONS = Set.of(RuleBase.ROW, RuleBase.TITLE, RuleBase.SOURCE, RuleBase.SECTION, RuleBase.ACTOR, LAYER);
     static final Pattern ROW_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     static final Pattern BINDING = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
 
@@ -85,8 +85,8 @@ final class SubsetGrammar {
             + " name) and java.util.List";
     static final String CONDITIONS = "a condition is Fact( ... ), $binding : Fact( ... ), not Fact( ... ), exists Fact( ... ),"
             + " ( Fact( ... ) or Fact( ... ) ) or List() from collect( Fact( ... ) )";
-    static final String ANNOTATION_NAMES = "a rule's annotations are @row, @title, @source and @section (row rules) or"
-            + " @layer(\"finding\") (finding rules)";
+    static final String ANNOTATION_NAMES = "a rule's annotations are @row, @title, @source, @section and"
+            + " optionally @actor(\"administrator\") (row rules) or @layer(\"finding\") (finding rules)";
     static final String ROW_BANDS = "row rules use 300-799 (tables), 200-299 (checklists) or 100-199 (fallbacks)";
     static final String KINDS = "a rule is either a row rule (@row, @title, @source, @section) or a finding rule"
             + " (@layer(\"finding\"))";

@@ -16,6 +16,8 @@ import org.connectionadvisor.rules.Detail;
 import org.connectionadvisor.rules.Input;
 import org.connectionadvisor.rules.Product;
 import org.connectionadvisor.rules.Scope;
+import org.connectionadvisor.input.Vocabulary;
+import org.connectionadvisor.rules.Role;
 import org.connectionadvisor.rules.Symptom;
 
 /**
@@ -51,6 +53,11 @@ public final class HeardReport {
                     }
                 }
             }
+            for (Recommendation r : current) {
+                // The role is evidence the ranking weighs, not the rules: what it supports is what it is listed under.
+                situation.inputs().stream().filter(input -> input instanceof Role && r.supportedBy().contains(input.label()))
+                        .forEach(input -> supports.computeIfAbsent(input, k -> new LinkedHashSet<>()).add(r.id()));
+            }
             for (Input input : situation.inputs()) {
                 if (input instanceof Symptom symptom && Symptom.UNSPECIFIED.equals(symptom.code())) {
                     continue;
@@ -68,6 +75,10 @@ public final class HeardReport {
                 heard.add(new Heard(input.key(), input.value(), input.inferred(), input.label(), supported, used, excludes,
                         summary(input, supported, used, excludes, rules.rows())));
             }
+        }
+        if (situation.facts().os().filter(Vocabulary.WINDOWS_11::equals).isPresent()) {
+            heard.add(new Heard("os", Vocabulary.WINDOWS_11, false, "the client runs Windows 11", List.of(), List.of(), List.of(),
+                    "set aside: the documents list no cache folder for Windows 11, so every folder they list is shown"));
         }
         return heard;
     }

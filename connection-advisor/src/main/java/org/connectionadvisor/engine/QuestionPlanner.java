@@ -5,21 +5,23 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 
+import org.connectionadvisor.Actor;
 import org.connectionadvisor.Answer;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
+import org.connectionadvisor.QuestionCatalogue;
 import org.connectionadvisor.engine.Ranking.Placed;
 import org.connectionadvisor.input.Vocabulary;
 import org.connectionadvisor.rules.Input;
+import org.connectionadvisor.rules.Role;
 import org.connectionadvisor.rules.Setting;
 
 /**
@@ -29,18 +31,36 @@ import org.connectionadvisor.rules.Setting;
  * holding the user's facts: each what-if changes only the inputs it answers, and the rules retract what no longer
  * holds.
  *
- * <p>The measure. The change one answer makes is the number of rows that would leave or join the list, plus the
- * top-3 positions that would hold another row, plus the recommendations whose wording would change (the OS picks a
- * cache folder, the Visual Studio release the update to install). A question's impact is that change averaged over
- * its answers. A question that changes nothing on its own may change the list together with another such question
- * (the rules compare the Visual Studio and server releases): it then counts at half (two answers are needed) the
- * change its answers make once the other question is answered, averaged over both questions' answers, with the
- * partner that gives the most. Questions are ordered by impact (to six decimals), highest first, ties in vocabulary
- * order; a question with impact 0 would change nothing and is not asked.
+ * <p>The measure: what a person sees. The change one answer makes counts {@value #FIRST} when the first
+ * recommendation would be another row, {@value #TOP_POSITION} for each other top-3 position that would hold another
+ * row, {@value #REST} for each row that would leave or join the list, and {@value #WORDING} for each top-3 row whose
+ * wording alone would change (the OS picks a cache folder, the Visual Studio release the update to install); wording
+ * further down counts nothing. A question's impact is that change averaged over its answers ("I don't know" is not
+ * one: it changes nothing), weighted by how likely each answer is where the rules can say so: an answer that adds
+ * support to a row the user's facts already support agrees with the evidence and counts twice; other answers count
+ * once. A question that changes nothing on its own may change the list together with another such question (the
+ * rules compare the Visual Studio and server releases): it then counts at half (two answers are needed) the change
+ * its answers make once the other question is answered, averaged over both questions' answers, with the partner that
+ * gives the most.
+ *
+ * <p>The order. Questions are ordered by impact (to six decimals), highest first; a question only an administrator
+ * can usually answer is ordered as if its impact were {@value #ADMINISTRATORS_QUESTION} of it unless the user is the
+ * administrator. Questions within {@value #NEAR} (a tenth) of the most useful one not yet placed are near-equals:
+ * among them, those the person at the computer can answer come first, then the {@link QuestionCatalogue}'s order
+ * (settings, releases, accounts, role, then the context flags). A question with impact 0 would change nothing and is
+ * not asked, nor is one answered "I don't know" ({@link Facts#dontKnow()}).
  */
 public final class QuestionPlanner {
     private static final int TOP = 3;
-    private static final List<Answer> YES_NO = List.of(new Answer("yes", "yes"), new Answer("no", "no"));
+    static final double FIRST = 8;
+    static final double TOP_POSITION = 2;
+    static final double REST = 0.25;
+    static final double WORDING = 0.25;
+    static final double ADMINISTRATORS_QUESTION = 0.75;
+    /** Questions within this share of the most useful one left are near-equals. */
+    static final double NEAR = 0.1;
+    /** The weight of an answer that agrees with the evidence (adds support to a row already supported). */
+    private static final double AGREES = 2;
 
     private final Situation situation;
     private final WhatIf whatIf;
@@ -65,12 +85,13 @@ public final class QuestionPlanner {
 
     /**
      * What-ifs on one live session. Most answers change no result (the rows they concern do not apply): the session
-     * then ranks as it did for the previous what-if, and nothing needs ranking again.
+     * then ranks as it did for the previous what-if, and nothing needs ranking again, unless the role differs.
      */
     private static final class WhatIf {
         private final Session session;
         private final RuleBase rules;
         private List<Placed> placed;
+        private Optional<String> placedRole = Optional.empty();
 
         WhatIf(Session session, RuleBase rules) {
             this.session = session;
@@ -78,8 +99,11 @@ public final class QuestionPlanner {
         }
 
         List<Placed> apply(Situation whatIf) {
-            if (session.apply(whatIf.inputs()) || placed == null) {
+            // The role changes no rule result, only the ranking: another role ranks again.
+            Optional<String> role = whatIf.facts().role();
+            if (session.apply(whatIf.inputs()) || placed == null || !role.equals(placedRole)) {
                 placed = Ranking.placement(session.state(), rules.rows(), whatIf.facts());
+                placedRole = role;
             }
             return placed;
         }
@@ -96,12 +120,12 @@ public final class QuestionPlanner {
     private Alone alone(Question question) {
         boolean[] concludes = {false};
         List<List<Input>> answeredInputs = new ArrayList<>();
-        double impact = average(situation, question, answered -> {
+        double impact = weightedAverage(situation, question, answered -> {
             answeredInputs.add(answered.inputs());
             // The session is left holding this answer: the next what-if changes only what differs from it.
             List<Placed> placed = ranking(answered);
             concludes[0] |= !whatIf.session.conclusions().equals(baseConclusions);
-            return difference(current, placed);
+            return placed;
         });
         return new Alone(impact, concludes[0], answeredInputs);
     }
@@ -163,9 +187,28 @@ public final class QuestionPlanner {
                 asked.add(i);
             }
         }
-        // A stable sort keeps the vocabulary order among equal impacts.
-        asked.sort(Comparator.comparingDouble((Integer i) -> impacts[i]).reversed());
-        return asked.stream().map(i -> withImpact(candidates.get(i), impacts[i])).toList();
+        boolean administrator = situation.facts().role().filter(Role.ADMINISTRATOR::equals).isPresent();
+        double[] ordering = new double[candidates.size()];
+        boolean[] answerable = new boolean[candidates.size()];
+        for (int i : asked) {
+            answerable[i] = administrator || candidates.get(i).answeredBy() == Actor.USER;
+            ordering[i] = answerable[i] ? impacts[i] : impacts[i] * ADMINISTRATORS_QUESTION;
+        }
+        // A stable sort keeps the catalogue's order among equal impacts.
+        asked.sort(Comparator.comparingDouble((Integer i) -> ordering[i]).reversed());
+        List<Question> ordered = new ArrayList<>(asked.size());
+        for (int start = 0, end; start < asked.size(); start = end) {
+            double top = ordering[asked.get(start)];
+            end = start;
+            while (end < asked.size() && ordering[asked.get(end)] >= top * (1 - NEAR)) {
+                end++;
+            }
+            // Near-equals: those the person can answer first, then the catalogue's order (candidates keep it).
+            List<Integer> near = new ArrayList<>(asked.subList(start, end));
+            near.sort(Comparator.comparing((Integer i) -> !answerable[i]).thenComparing(Comparator.naturalOrder()));
+            near.forEach(i -> ordered.add(withImpact(candidates.get(i), impacts[i])));
+        }
+        return ordered;
     }
 
     /** The change each question's answers make once the other is answered, each averaged over both questions' answers. */
@@ -184,10 +227,10 @@ public final class QuestionPlanner {
         double[] secondChange = new double[firsts.length];
         int[] secondAnswers = new int[firsts.length];
         for (int x = 0; x < firsts.length; x++) {
-            Optional<Situation> withFirst = answered(situation, first, first.answers().get(x));
+            Optional<Situation> withFirst = answered(situation, first, first.settling().get(x));
             for (int y = 0; y < seconds.length && withFirst.isPresent(); y++) {
                 Optional<Situation> withBoth = seconds[y] == null ? Optional.empty()
-                        : answered(withFirst.get(), second, second.answers().get(y));
+                        : answered(withFirst.get(), second, second.settling().get(y));
                 if (withBoth.isPresent()) {
                     List<Placed> placed = ranking(withBoth.get());
                     secondChange[x] += difference(firsts[x], placed);
@@ -203,9 +246,9 @@ public final class QuestionPlanner {
     /** The ranking after each of {@code question}'s answers, null where the answer contradicts the facts. */
     @SuppressWarnings("unchecked")
     private List<Placed>[] rankedEach(Question question) {
-        List<Placed>[] placed = new List[question.answers().size()];
+        List<Placed>[] placed = new List[question.settling().size()];
         for (int i = 0; i < placed.length; i++) {
-            placed[i] = answered(situation, question, question.answers().get(i)).map(this::ranking).orElse(null);
+            placed[i] = answered(situation, question, question.settling().get(i)).map(this::ranking).orElse(null);
         }
         return placed;
     }
@@ -223,18 +266,39 @@ public final class QuestionPlanner {
         return answers == 0 ? 0 : sum / answers;
     }
 
-    /** {@code measure} averaged over the situations each answer gives; an answer that contradicts the facts is left out. */
-    private static double average(Situation base, Question question, ToDoubleFunction<Situation> measure) {
+    /**
+     * The change each answer makes, averaged with each answer's weight; an answer that contradicts the facts is left out.
+     */
+    private double weightedAverage(Situation base, Question question, Function<Situation, List<Placed>> rank) {
         double total = 0;
-        int answers = 0;
-        for (Answer answer : question.answers()) {
+        double weights = 0;
+        for (Answer answer : question.settling()) {
             Optional<Situation> answered = answered(base, question, answer);
             if (answered.isPresent()) {
-                total += measure.applyAsDouble(answered.get());
-                answers++;
+                List<Placed> placed = rank.apply(answered.get());
+                double weight = agrees(current, placed) ? AGREES : 1;
+                total += weight * difference(current, placed);
+                weights += weight;
             }
         }
-        return answers == 0 ? 0 : total / answers;
+        return weights == 0 ? 0 : total / weights;
+    }
+
+    /** Whether an answer adds support to a row that the facts already support: the rules say it is the likelier one. */
+    static boolean agrees(List<Placed> before, List<Placed> after) {
+        if (before == after) {
+            return false;
+        }
+        for (int i = 0; i < after.size(); i++) {
+            Placed now = after.get(i);
+            if (now.support() > 1) {
+                int at = indexOf(before, now.id(), i);
+                if (at >= 0 && before.get(at).support() >= 1 && now.support() > before.get(at).support()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Optional<Situation> answered(Situation base, Question question, Answer answer) {
@@ -249,67 +313,52 @@ public final class QuestionPlanner {
         return ranked.computeIfAbsent(answered, whatIf::apply);
     }
 
-    /** Every input neither given nor inferred, with the answers the vocabulary accepts for it. */
+    /** Every question of the catalogue whose input is neither given nor inferred, nor answered "I don't know". */
     private static List<Question> candidates(Situation situation) {
+        Facts facts = situation.facts();
         List<Question> candidates = new ArrayList<>();
-        if (Setting.UNKNOWN.equals(situation.product())) {
-            candidates.add(question(Vocabulary.PRODUCT, Vocabulary.PRODUCTS.labels()));
-        }
-        if (!situation.knows(Vocabulary.SCOPE)) {
-            candidates.add(question(Vocabulary.SCOPE, Vocabulary.SCOPES.labels()));
-        }
-        if (!situation.knows(Vocabulary.CLIENT)) {
-            candidates.add(question(Vocabulary.CLIENT, Vocabulary.CLIENTS.labels()));
-        }
-        if (!situation.knows(Vocabulary.OS)) {
-            candidates.add(question(Vocabulary.OS, Vocabulary.OPERATING_SYSTEMS.labels()));
-        }
-        if (!situation.knows(Vocabulary.VISUAL_STUDIO_VERSION)) {
-            candidates.add(question(Vocabulary.VISUAL_STUDIO_VERSION, Vocabulary.VISUAL_STUDIO_RELEASES));
-        }
-        // An Azure DevOps Services organization runs no release of the server: there is nothing to ask.
-        if (!situation.knows(Vocabulary.SERVER_VERSION) && !"services".equals(situation.product())) {
-            candidates.add(question(Vocabulary.SERVER_VERSION, Vocabulary.SERVER_RELEASES));
-        }
-        Map<String, String> accounts = Vocabulary.SIGNED_IN_WITH_ANSWERS;
-        if (accounts.values().stream().noneMatch(flag -> situation.knows("context:" + flag))) {
-            Map<String, String> labels = new LinkedHashMap<>();
-            accounts.forEach((answer, flag) -> labels.put(answer, Vocabulary.CONTEXT_FLAGS.label(flag)));
-            candidates.add(question(Facts.SIGNED_IN_WITH, labels));
-        }
-        for (String flag : Vocabulary.CONTEXT_FLAGS.labels().keySet()) {
-            if (!situation.knows("context:" + flag) && !accounts.containsValue(flag)) {
-                candidates.add(new Question(flag, Vocabulary.question(flag), YES_NO, 0));
+        for (Question question : QuestionCatalogue.all()) {
+            if (!facts.dontKnow().contains(question.id()) && open(situation, question.id())) {
+                candidates.add(question);
             }
         }
         return candidates;
     }
 
-    private static Question withImpact(Question question, double impact) {
-        return new Question(question.id(), question.text(), question.answers(), impact);
+    private static boolean open(Situation situation, String id) {
+        return switch (id) {
+            case Vocabulary.PRODUCT -> Setting.UNKNOWN.equals(situation.product());
+            // Windows 11 is known though the rules see no OS (the documents list no folder for it).
+            case Vocabulary.OS -> situation.facts().os().isEmpty();
+            // An Azure DevOps Services organization runs no release of the server: there is nothing to ask.
+            case Vocabulary.SERVER_VERSION -> !situation.knows(id) && !"services".equals(situation.product());
+            case Facts.SIGNED_IN_WITH -> Vocabulary.SIGNED_IN_WITH_ANSWERS.values().stream()
+                    .noneMatch(flag -> situation.knows("context:" + flag));
+            case Vocabulary.SCOPE, Vocabulary.CLIENT, Vocabulary.VISUAL_STUDIO_VERSION, Vocabulary.ROLE -> !situation.knows(id);
+            default -> !situation.knows("context:" + id);
+        };
     }
 
-    private static Question question(String id, Map<String, String> answerLabels) {
-        List<Answer> answers = answerLabels.entrySet().stream().map(e -> new Answer(e.getKey(), e.getValue())).toList();
-        return new Question(id, Vocabulary.question(id), answers, 0);
+    private static Question withImpact(Question question, double impact) {
+        return new Question(question.id(), question.text(), question.answers(), impact, question.answeredBy());
     }
 
     /** The change from {@code before} to {@code after}, as the class comment defines it. */
-    static int difference(List<Placed> before, List<Placed> after) {
+    static double difference(List<Placed> before, List<Placed> after) {
         if (before == after) {
             return 0; // the what-if changed no result
         }
-        int difference = 0;
+        double difference = 0;
         int shift = 0;
         for (int i = 0; i < before.size(); i++) {
             Placed was = before.get(i);
             int at = indexOf(after, was.id(), i + shift);
             if (at < 0) {
-                difference++;
+                difference += REST;
             } else {
                 shift = at - i;
-                if (!was.wording().equals(after.get(at).wording())) {
-                    difference++;
+                if (at < TOP && !was.wording().equals(after.get(at).wording())) {
+                    difference += WORDING;
                 }
             }
         }
@@ -317,7 +366,7 @@ public final class QuestionPlanner {
         for (int i = 0; i < after.size(); i++) {
             int at = indexOf(before, after.get(i).id(), i + shift);
             if (at < 0) {
-                difference++;
+                difference += REST;
             } else {
                 shift = at - i;
             }
@@ -326,7 +375,7 @@ public final class QuestionPlanner {
             String was = i < before.size() ? before.get(i).id() : null;
             String now = i < after.size() ? after.get(i).id() : null;
             if (!Objects.equals(was, now)) {
-                difference++;
+                difference += i == 0 ? FIRST : TOP_POSITION;
             }
         }
         return difference;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.connectionadvisor.Actor;
+import org.connectionadvisor.Band;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.Recommendation;
 import org.connectionadvisor.Status;
@@ -20,6 +22,7 @@ import org.connectionadvisor.rules.Input;
 import org.connectionadvisor.rules.Os;
 import org.connectionadvisor.rules.Product;
 import org.connectionadvisor.rules.Release;
+import org.connectionadvisor.rules.Role;
 import org.connectionadvisor.rules.Scope;
 import org.connectionadvisor.rules.Symptom;
 
@@ -27,22 +30,19 @@ import org.connectionadvisor.rules.Symptom;
  * The ranking policy (v2): rows the user confirmed first; then rows a fact supports, more distinct supporting facts
  * first; then the rows of the documents' first steps; then the rest. Within each band the documents' order, which is
  * the rule's salience. Ruled-out rows never appear; rows a fact contradicts never fired.
+ *
+ * <p>Who is asking (policy v3, "Audience") is evidence too. The documents address the several-users section first to
+ * a user ("contact your administrator to confirm whether the server is operational") and then its table to an
+ * administrator ("As an administrator, ..."). So for a user ({@code role} user) on several computers, the rows of a
+ * section that also holds rows only an administrator can act on ({@code @actor("administrator")}), and that the user
+ * can act on, are supported by the role: asking the administrator leads, and the table becomes the hand-off. For an
+ * administrator, the rows only an administrator can act on are supported by the role, so the table leads in the
+ * documents' order.
  */
 public final class Ranking {
     private static final String CONFIRMED_REASON = "you confirmed this is the problem";
     private static final List<Class<? extends Input>> BECAUSE_ORDER = List.of(Product.class, Scope.class, Client.class,
-            Os.class, Release.class, Symptom.class, Context.class, Confirmed.class);
-
-    /** The bands, in rank order; the JSON word of each. */
-    enum Band {
-        CONFIRMED("confirmed"), SUPPORTED("supported"), FIRST_STEP("first-step"), DOCUMENTS_ORDER("documents-order");
-
-        final String word;
-
-        Band(String word) {
-            this.word = word;
-        }
-    }
+            Os.class, Release.class, Symptom.class, Context.class, Confirmed.class, Role.class);
 
     private Ranking() {
     }
@@ -83,8 +83,11 @@ public final class Ranking {
         return union;
     }
 
-    /** A row's place in the ranking and the wording its facts choose: what the questions' measure compares. */
-    public record Placed(String id, List<String> wording) {
+    /**
+     * A row's place in the ranking, the wording its facts choose and how many facts support it: what the questions'
+     * measure compares.
+     */
+    public record Placed(String id, List<String> wording, int support) {
     }
 
     public static List<Recommendation> rank(Session.State state, Map<String, Row> rows, Facts facts) {
@@ -113,7 +116,7 @@ public final class Ranking {
                 Detail detail = details.get(key);
                 wording.add(detail == null ? null : detail.text());
             }
-            placed.add(new Placed(c.row.id(), wording));
+            placed.add(new Placed(c.row.id(), wording, c.support.size()));
         }
         return placed;
     }
@@ -132,6 +135,7 @@ public final class Ranking {
             }
         }
         List<Candidate> ordered = new ArrayList<>(candidates.values());
+        facts.role().ifPresent(role -> audience(ordered, Role.of(role), facts));
         for (Candidate candidate : ordered) {
             candidate.band = facts.confirmed().contains(candidate.row.id()) ? Band.CONFIRMED
                     : !candidate.support.isEmpty() ? Band.SUPPORTED
@@ -140,6 +144,30 @@ public final class Ranking {
         }
         ordered.sort(IN_RANK_ORDER);
         return ordered;
+    }
+
+    /** The role as evidence: see the class comment. */
+    private static void audience(List<Candidate> candidates, Role role, Facts facts) {
+        Set<String> administratorSections = new java.util.HashSet<>();
+        for (Candidate c : candidates) {
+            if (c.row.actor() == Actor.ADMINISTRATOR) {
+                administratorSections.add(section(c.row));
+            }
+        }
+        boolean user = Role.USER.equals(role.name());
+        if (administratorSections.isEmpty() || user && !facts.scope().filter("several-computers"::equals).isPresent()) {
+            return;
+        }
+        for (Candidate c : candidates) {
+            boolean administrators = c.row.actor() == Actor.ADMINISTRATOR;
+            if (user ? !administrators && administratorSections.contains(section(c.row)) : administrators) {
+                c.support = union(c.support, List.of(role));
+            }
+        }
+    }
+
+    private static String section(Row row) {
+        return row.sources().isEmpty() ? "" : row.sources().get(0).section();
     }
 
     private static final Comparator<Candidate> IN_RANK_ORDER = Comparator.comparingInt((Candidate c) -> c.band.ordinal())
@@ -188,8 +216,8 @@ public final class Ranking {
             case SUPPORTED -> Status.LIKELY;
             default -> Status.POSSIBLE;
         };
-        return new Recommendation(rank, c.row.id(), c.row.title(), resolution, steps, status, c.band.word, because,
-                supportedBy, c.row.sources(), links(resolution, steps));
+        return new Recommendation(rank, c.row.id(), c.row.title(), resolution, steps, status, c.band, because,
+                supportedBy, c.row.sources(), links(resolution, steps), c.row.actor());
     }
 
     /** A "because" names the setting first, then releases, symptoms, context and confirmations, whatever matched first. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.connectionadvisor.Actor;
 import org.connectionadvisor.ReloadOptions;
 import org.connectionadvisor.Source;
 import org.connectionadvisor.rules.Input;
@@ -36,6 +37,8 @@ public final class RuleBase {
     public static final String TITLE = "title";
     public static final String SOURCE = "source";
     public static final String SECTION = "section";
+    /** Optional on a row rule: {@code @actor("administrator")} marks a row only an administrator can act on. */
+    public static final String ACTOR = "actor";
 
     private static final Map<String, String> DOCUMENT_TITLES = Map.of(
             "CONNECT", "Troubleshoot connecting to a project",
@@ -133,7 +136,8 @@ public final class RuleBase {
             sources.add(new Source(document, DOCUMENT_TITLES.getOrDefault(document, document), section));
         }
         String file = rule.getResource() == null ? null : rule.getResource().getSourcePath();
-        return new Row(id, text(meta, TITLE), List.copyOf(sources), rule.getSalience().getValue(), rule.getName(), file);
+        return new Row(id, text(meta, TITLE), List.copyOf(sources), rule.getSalience().getValue(), rule.getName(), file,
+                Actor.of(meta.get(ACTOR)));
     }
 
     private static String text(Map<String, Object> meta, String key) {

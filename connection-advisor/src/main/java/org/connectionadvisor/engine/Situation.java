@@ -23,6 +23,7 @@ import org.connectionadvisor.rules.Input;
 import org.connectionadvisor.rules.Os;
 import org.connectionadvisor.rules.Product;
 import org.connectionadvisor.rules.Release;
+import org.connectionadvisor.rules.Role;
 import org.connectionadvisor.rules.Scope;
 import org.connectionadvisor.rules.Setting;
 import org.connectionadvisor.rules.Symptom;
@@ -113,7 +114,9 @@ public final class Situation {
         add(built, setting.product());
         add(built, setting.scope());
         add(built, setting.client());
-        facts.os().ifPresent(os -> add(built, new Os(os, "the client runs " + Vocabulary.OPERATING_SYSTEMS.label(os), false)));
+        // The documents list no cache folder for Windows 11: the rules see it as an unknown version (every folder).
+        facts.os().filter(os -> !Vocabulary.WINDOWS_11.equals(os))
+                .ifPresent(os -> add(built, new Os(os, "the client runs " + Vocabulary.OPERATING_SYSTEMS.label(os), false)));
         facts.visualStudioVersion().ifPresent(version -> add(built, release(Release.VISUAL_STUDIO,
                 Vocabulary.release(Vocabulary.VISUAL_STUDIO_VERSION, version), "Visual Studio is the ")));
         facts.serverVersion().ifPresent(version -> add(built, release(Release.SERVER,
@@ -129,6 +132,7 @@ public final class Situation {
         for (String row : facts.confirmed()) {
             add(built, new Confirmed(row, "you confirmed \"" + Echo.safe(titles.apply(row)) + "\""));
         }
+        facts.role().ifPresent(role -> add(built, Role.of(role)));
         return built;
     }
 

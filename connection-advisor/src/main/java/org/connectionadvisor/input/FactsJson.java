@@ -3,7 +3,9 @@ package org.connectionadvisor.input;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +33,7 @@ public final class FactsJson {
     static final String SAMPLE_FACTS = "facts";
     static final String SAMPLE_RAW_FACTS = "rawFacts";
     /** A sample's fields (see the CLI's Samples): the facts, as an object or as text, and what the sample expects of them. */
-    static final List<String> SAMPLE_FIELDS = List.of("description", "said", SAMPLE_FACTS, SAMPLE_RAW_FACTS, "expected", "why");
+    static final List<String> SAMPLE_FIELDS = List.of("description", "said", SAMPLE_FACTS, SAMPLE_RAW_FACTS, "truth", "expected", "why");
 
     private FactsJson() {
     }
@@ -171,6 +173,8 @@ public final class FactsJson {
                 case Vocabulary.CONTEXT -> context(builder, value);
                 case Vocabulary.CONFIRMED -> builder.confirmed(texts(name, value));
                 case Vocabulary.RULED_OUT -> builder.ruledOut(texts(name, value));
+                case Vocabulary.ROLE -> builder.role(text(name, value));
+                case Vocabulary.DONT_KNOW -> builder.dontKnow(texts(name, value));
                 default -> throw Vocabulary.unknownField(name);
             }
         }
@@ -178,6 +182,38 @@ public final class FactsJson {
     }
 
     /** A list of flags answered yes, or an object of flags answered yes or no ({@code true}, {@code false}, null: unknown). */
+    /**
+     * The facts as the JSON object {@link #read} takes, with only the fields that are set; {@code context} is a list
+     * while every answer is yes, and an object of yes (true) and no (false) answers otherwise.
+     */
+    public static Map<String, Object> toMap(Facts facts) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        facts.product().ifPresent(value -> map.put(Vocabulary.PRODUCT, value));
+        facts.scope().ifPresent(value -> map.put(Vocabulary.SCOPE, value));
+        facts.client().ifPresent(value -> map.put(Vocabulary.CLIENT, value));
+        facts.visualStudioVersion().ifPresent(value -> map.put(Vocabulary.VISUAL_STUDIO_VERSION, value));
+        facts.serverVersion().ifPresent(value -> map.put(Vocabulary.SERVER_VERSION, value));
+        facts.os().ifPresent(value -> map.put(Vocabulary.OS, value));
+        putList(map, Vocabulary.SYMPTOMS, facts.symptoms());
+        Map<String, Boolean> context = facts.contextAnswers();
+        if (!context.isEmpty()) {
+            map.put(Vocabulary.CONTEXT, context.containsValue(false) ? context : List.copyOf(context.keySet()));
+        }
+        facts.errorMessage().ifPresent(value -> map.put(Vocabulary.ERROR_MESSAGE, value));
+        facts.serverUrl().ifPresent(value -> map.put(Vocabulary.SERVER_URL, value));
+        putList(map, Vocabulary.CONFIRMED, facts.confirmed());
+        putList(map, Vocabulary.RULED_OUT, facts.ruledOut());
+        facts.role().ifPresent(value -> map.put(Vocabulary.ROLE, value));
+        putList(map, Vocabulary.DONT_KNOW, facts.dontKnow());
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static void putList(Map<String, Object> map, String key, java.util.Set<String> values) {
+        if (!values.isEmpty()) {
+            map.put(key, List.copyOf(values));
+        }
+    }
+
     private static void context(Facts.Builder builder, JsonNode value) {
         if (!value.isObject()) {
             builder.context(texts(Vocabulary.CONTEXT, value));
@@ -238,6 +274,7 @@ public final class FactsJson {
         return switch (field) {
             case Vocabulary.SYMPTOMS -> "TF31002";
             case Vocabulary.CONTEXT -> "remote-worker";
+            case Vocabulary.DONT_KNOW -> "serverVersion";
             default -> "wrong-server-url";
         };
     }

@@ -28,9 +28,15 @@ public final class Vocabulary {
     public static final String SERVER_URL = "serverUrl";
     public static final String CONFIRMED = "confirmed";
     public static final String RULED_OUT = "ruledOut";
+    /** Who is asking: "user" or "administrator". */
+    public static final String ROLE = "role";
+    /** The questions answered "I don't know": they are not asked again. */
+    public static final String DONT_KNOW = "dontKnow";
+    /** The answer value that says "I don't know" to any question. */
+    public static final String DONT_KNOW_ANSWER = "dont-know";
 
     public static final List<String> FIELDS = List.of(PRODUCT, SCOPE, CLIENT, VISUAL_STUDIO_VERSION, SERVER_VERSION, OS,
-            SYMPTOMS, CONTEXT, ERROR_MESSAGE, SERVER_URL, CONFIRMED, RULED_OUT);
+            SYMPTOMS, CONTEXT, ERROR_MESSAGE, SERVER_URL, CONFIRMED, RULED_OUT, ROLE, DONT_KNOW);
 
     /** A closed set of values with labels, in the inventory's order, plus aliases that map onto them. */
     public record Choice(String field, Map<String, String> labels, Map<String, String> aliases, Map<String, String> byNormalized) {
@@ -84,10 +90,22 @@ public final class Vocabulary {
             Map.of());
     public static final Choice CLIENTS = new Choice(CLIENT,
             labels("visual-studio", "Visual Studio (Team Explorer)", "browser", "a web browser"), Map.of());
+    /**
+     * Windows 11 is accepted as users say it, but the documents list no cache folder for it: a diagnosis shows every
+     * folder they list, as for an unknown version.
+     */
+    public static final String WINDOWS_11 = "windows-11";
     public static final Choice OPERATING_SYSTEMS = new Choice(OS,
-            labels("windows-10", "Windows 10", "windows-8", "Windows 8", "windows-7", "Windows 7",
+            labels(WINDOWS_11, "Windows 11", "windows-10", "Windows 10", "windows-8", "Windows 8", "windows-7", "Windows 7",
                     "windows-vista", "Windows Vista"),
-            Map.of());
+            labels("win11", WINDOWS_11, "win10", "windows-10"));
+    public static final Choice ROLES = new Choice(ROLE,
+            labels("user", "you are not the administrator of the server or organization",
+                    "administrator", "you are the administrator of the server or organization"),
+            labels("admin", "administrator", "not-the-administrator", "user"));
+    /** The answers "I don't know" may be given as; case, spaces and hyphens do not matter. */
+    private static final List<String> DONT_KNOW_WORDS = List.of("dontknow", "don'tknow", "idontknow", "idon'tknow",
+            "unknown", "notsure");
     public static final Choice SYMPTOM_CODES = new Choice(SYMPTOMS,
             labels("TF31002", "TF31002: unable to connect",
                     "TF31003", "TF31003: missing credentials or no permission",
@@ -148,6 +166,7 @@ public final class Vocabulary {
             VISUAL_STUDIO_VERSION, "Which Visual Studio release do you use?",
             SERVER_VERSION, "Which server release do you connect to?",
             Facts.SIGNED_IN_WITH, "Which account did you sign in with?",
+            ROLE, "Are you the administrator of the server or organization?",
             "remote-worker", "Do you work remotely (outside the network the server is on)?",
             "ssl-configured", "Does the server use SSL (an https:// address)?",
             "multiple-organizations", "Do you work with several organizations connected to different directories?",
@@ -183,6 +202,11 @@ public final class Vocabulary {
     }
 
     private Vocabulary() {
+    }
+
+    /** Whether an answer says "I don't know" ("dont-know", "I don't know", "unknown", "not sure"). */
+    public static boolean dontKnow(String answer) {
+        return DONT_KNOW_WORDS.contains(normalized(answer).replace("\u2019", "'"));
     }
 
     /** The question that asks for an input, a {@link Facts#with} question id. */
@@ -221,7 +245,7 @@ public final class Vocabulary {
         if (year.find()) {
             Matcher update = UPDATE.matcher(version.substring(year.end()));
             int number = update.lookingAt() ? Math.min(9, Integer.parseInt(update.group(1))) : 0;
-            return Integer.parseInt(year.group(1)) + number / 10.0;
+            return released(field, version, Integer.parseInt(year.group(1))) + number / 10.0;
         }
         Matcher major = MAJOR.matcher(version);
         if (VISUAL_STUDIO_VERSION.equals(field) && major.matches()) {
@@ -235,6 +259,17 @@ public final class Vocabulary {
                         + " optionally with the product name ('TFS 2012', 'Azure DevOps Server 2022')"
                         + (VISUAL_STUDIO_VERSION.equals(field) ? ", or a Visual Studio version number such as 16.11" : "")
                         + ".");
+    }
+
+    /** The year, if the product had a release that year; else one line naming the releases there are. */
+    private static int released(String field, String version, int year) {
+        Map<String, String> releases = SERVER_VERSION.equals(field) ? SERVER_RELEASES : VISUAL_STUDIO_RELEASES;
+        if (!releases.containsKey(String.valueOf(year))) {
+            throw new InvalidFactsException(field, version, field + ": '" + Echo.value(version) + "' is not a release of "
+                    + (SERVER_VERSION.equals(field) ? "Azure DevOps Server or Team Foundation Server" : "Visual Studio")
+                    + ". Releases: " + String.join(", ", releases.keySet()) + ".");
+        }
+        return year;
     }
 
     public static InvalidFactsException unknownValue(String field, String given, Collection<String> accepted,

@@ -4,7 +4,7 @@ package org.connectionadvisor.rules;
  * A fact the user gave, or one the advisor inferred from what the user gave. Rules match inputs; a recommendation
  * names the inputs behind it, and a diagnosis reports what each input did.
  */
-public sealed interface Input permits Product, Scope, Client, Os, Symptom, Context, Release, Confirmed {
+public sealed interface Input permits Product, Scope, Client, Os, Symptom, Context, Release, Confirmed, Role {
     /** Which input this is, one key per given or inferred fact: "product", "symptoms:TF31002", "context:remote-worker". */
     String key();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.connectionadvisor.Actor;
 import org.connectionadvisor.Source;
 import org.connectionadvisor.admin.DrlFile;
 import org.connectionadvisor.admin.RuleCompiler;
@@ -101,6 +102,6 @@ class EvidenceModelTest {
     @Test
     void theCatalogComesFromTheRowMetadata() {
         assertThat(RULES.rows().get("a-row")).isEqualTo(new Row("a-row", "A row", List.of(new Source("TEST", "TEST", "one"),
-                new Source("CONNECT", "Troubleshoot connecting to a project", "two")), 500, "a-row", "evidence.drl"));
+                new Source("CONNECT", "Troubleshoot connecting to a project", "two")), 500, "a-row", "evidence.drl", Actor.USER));
     }
 }

@@ -1,15 +1,16 @@
 // The guided troubleshooter. All state is in the URL's query (a link can be shared; back and forward work):
-// the facts in the names of POST /api/diagnose (product, scope, ..., symptoms, confirmed, ruledOut, several times
-// for lists), context answers as yes=FLAG / no=FLAG, and the questions skipped as skip=ID.
+// the facts in the names of POST /api/diagnose (product, scope, ..., role, symptoms, confirmed, ruledOut, dontKnow,
+// several times for lists), context answers as yes=FLAG / no=FLAG, and the questions skipped as skip=ID.
 'use strict';
 
-const SINGLE = ['product', 'scope', 'client', 'os', 'visualStudioVersion', 'serverVersion', 'errorMessage', 'serverUrl'];
-const LISTS = ['symptoms', 'confirmed', 'ruledOut'];
+const SINGLE = ['product', 'scope', 'client', 'os', 'visualStudioVersion', 'serverVersion', 'errorMessage', 'serverUrl', 'role'];
+const LISTS = ['symptoms', 'confirmed', 'ruledOut', 'dontKnow'];
+const DONT_KNOW = 'dont-know';
 const START_FIELDS = ['symptoms', 'errorMessage', 'serverUrl'];
 const SHOWN = 5;
 const KNOWN_AS = {
   product: 'Product: ', scope: 'Where: ', client: 'You connect from: ', os: 'Windows: ',
-  visualStudioVersion: 'Visual Studio: ', serverVersion: 'Server: ', serverUrl: 'The address: ',
+  visualStudioVersion: 'Visual Studio: ', serverVersion: 'Server: ', serverUrl: 'The address: ', role: 'You: ',
 };
 
 let vocabulary = null;
@@ -52,10 +53,14 @@ function go(query) {
   render({ focus: true });
 }
 
-// One answer, as Facts.with applies it: a field's value, which account (one of two flags), or a flag's yes or no.
+// One answer, as Facts.with applies it: "I don't know" (remembered, never asked again), a field's value, which
+// account (one of two flags), or a flag's yes or no.
 function answer(id, value) {
   const query = params();
-  if (SINGLE.includes(id)) {
+  if (value === DONT_KNOW) {
+    remove(query, 'dontKnow', id);
+    query.append('dontKnow', id);
+  } else if (SINGLE.includes(id)) {
     query.set(id, value);
   } else if (id === 'signed-in-with') {
     Object.values(vocabulary.signedInWith).forEach((flag) => { remove(query, 'yes', flag); remove(query, 'no', flag); });
@@ -139,6 +144,10 @@ function showKnown(query) {
   const flags = vocabulary.fields.find((f) => f.name === 'context').values;
   query.getAll('yes').forEach((flag) => list.append(el('li', {}, capital((flags.find((v) => v.value === flag) || {}).label || flag))));
   query.getAll('no').forEach((flag) => list.append(el('li', {}, capital((flags.find((v) => v.value === flag) || {}).labelNo || flag))));
+  query.getAll('dontKnow').forEach((id) => {
+    const known = vocabulary.questions.find((q) => q.id === id);
+    list.append(el('li', {}, 'You do not know: ' + (known ? known.text : id)));
+  });
   $('known-section').hidden = list.children.length === 0;
 }
 
@@ -154,6 +163,9 @@ function showQuestion(question) {
     return;
   }
   $('question-text').textContent = question.text;
+  if (question.answeredBy === 'administrator') {
+    answers.append(el('p', { class: 'hint' }, 'An administrator usually knows this; “I don’t know” is a fine answer.'));
+  }
   question.answers.forEach((a) => answers.append(el('button', { type: 'button', onclick: () => answer(question.id, a.value) }, capital(a.label))));
   answers.append(el('button', { type: 'button', class: 'skip', onclick: () => {
     const query = params();
@@ -169,7 +181,9 @@ function showResults(recommendations) {
   shown.forEach((r) => {
     const item = el('li', { 'aria-labelledby': 'r-' + r.id });
     item.append(el('h3', { id: 'r-' + r.id }, r.rank + '. ' + r.title));
-    item.append(el('p', {}, el('span', { class: 'status ' + r.status }, r.status), ' ', el('span', { class: 'why' }, 'Why: ' + r.because.join('; ') + '.')));
+    const marks = [el('span', { class: 'status ' + r.status }, r.status), ' '];
+    if (r.actor === 'administrator') marks.push(el('span', { class: 'status administrator' }, 'only an administrator can do this'), ' ');
+    item.append(el('p', {}, ...marks, el('span', { class: 'why' }, 'Why: ' + r.because.join('; ') + '.')));
     item.append(el('p', {}, withLinks(r.resolution)));
     if (r.steps.length) item.append(el('ol', {}, r.steps.map((step) => el('li', {}, withLinks(step)))));
     if (r.sources.length) {
@@ -187,6 +201,15 @@ function showResults(recommendations) {
   more.hidden = recommendations.length <= SHOWN;
   more.textContent = showAll ? 'Show the top ' + SHOWN + ' only' : 'Show all ' + recommendations.length + ' causes';
   more.setAttribute('aria-expanded', String(showAll));
+}
+
+// The checks only an administrator can make, as a message a user can send: text to copy, and each check's link.
+function showHandoff(handoff) {
+  $('handoff-section').hidden = !handoff;
+  if (!handoff) return;
+  $('handoff-text').textContent = handoff.text;
+  $('handoff-checks').replaceChildren(...handoff.checks.map((c) => el('li', {}, c.title + ' ',
+    el('a', { href: c.link, rel: 'noopener noreferrer', target: '_blank' }, 'read more'))));
 }
 
 // aria-busy tells assistive technology (and the browser tests) that the page is being updated.
@@ -223,6 +246,7 @@ async function update(options) {
   const question = body.questions.find((q) => !skipped.includes(q.id));
   showQuestion(question);
   showResults(body.recommendations);
+  showHandoff(body.handoff);
   const first = body.recommendations[0];
   const fixed = query.getAll('confirmed');
   $('status').textContent = fixed.length

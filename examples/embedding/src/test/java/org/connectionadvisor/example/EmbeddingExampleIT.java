@@ -47,7 +47,7 @@ class EmbeddingExampleIT {
                 line -> assertThat(line).startsWith(PREFIX + "next: {").contains("ruledOut=[service-account-password]")
                         .contains("remote-worker=false")
                         .doesNotContain("ranks service-account-password").doesNotContain("ranks nothing"),
-                line -> assertThat(line).isEqualTo(PREFIX + "asked: product, Which product do you connect to? [services, server]"),
+                line -> assertThat(line).isEqualTo(PREFIX + "asked: product, Which product do you connect to? [services, server, dont-know]"),
                 line -> assertThat(line).startsWith(PREFIX + "answered server: ").doesNotContain("nothing first"),
                 line -> assertThat(line).startsWith(PREFIX + "ruled out ").doesNotContain("nothing first"),
                 line -> assertThat(line).matches(PREFIX + "fromDirectory rules-drl: \\d+ rows, service-account-password first"),
