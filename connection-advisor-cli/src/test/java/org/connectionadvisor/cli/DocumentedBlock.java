@@ -55,7 +55,7 @@ record DocumentedBlock(String where, Mode mode, String reason, List<Command> com
             return new DocumentedBlock(where, Mode.BACKGROUND, "", commands);
         }
         for (Command command : commands) {
-            if (command.text().startsWith("mvn ") || command.text().contains("&& mvn ")) {
+            if (command.text().lines().anyMatch(line -> line.strip().startsWith("mvn ") || line.contains("&& mvn "))) {
                 throw new AssertionError(command.where() + ": a Maven command would run this build inside itself;"
                         + " mark its block <!-- not run: WHY --> and run it from .ci/run");
             }
@@ -77,28 +77,9 @@ record DocumentedBlock(String where, Mode mode, String reason, List<Command> com
         return null;
     }
 
-    /** A {@code sh} block: every line but blanks and comments is a command; a trailing backslash continues it. */
+    /** A {@code sh} block is one script, run as a whole (a here-document spans lines), stopping at the first failure. */
     private static List<Command> commands(String page, int firstLine, List<String> body) {
-        List<Command> commands = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        int start = firstLine;
-        for (int k = 0; k < body.size(); k++) {
-            String line = body.get(k);
-            if (text.isEmpty() && (line.isBlank() || line.startsWith("#"))) {
-                continue;
-            }
-            if (text.isEmpty()) {
-                start = firstLine + k;
-            }
-            if (line.endsWith("\\")) {
-                text.append(line, 0, line.length() - 1).append(' ');
-                continue;
-            }
-            text.append(line);
-            commands.add(new Command(page + ":" + start, text.toString().strip(), List.of()));
-            text.setLength(0);
-        }
-        return commands;
+        return List.of(new Command(page + ":" + firstLine, String.join("\n", body).strip(), List.of()));
     }
 
     /** A transcript: each {@code $ } line is a command, the lines up to the next one what it prints. */
