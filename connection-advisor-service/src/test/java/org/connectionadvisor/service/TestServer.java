@@ -50,6 +50,13 @@ final class TestServer implements AutoCloseable {
         return new TestServer(AdvisorServer.start(new ServerOptions("127.0.0.1", 0, rules, false, tokenFile)));
     }
 
+    /** A copy of rules-drl/ in {@code rules}, the admin routes on, and the outcome store an H2 file in {@code data}. */
+    static TestServer withRulesAndStore(Path rules, Path tokenFile, Path data) throws IOException {
+        copyRules(rules);
+        Files.writeString(tokenFile, TOKEN + "\n");
+        return new TestServer(AdvisorServer.start(new ServerOptions("127.0.0.1", 0, rules, false, tokenFile), store(data)));
+    }
+
     /** The packaged rules, the admin routes on, and the outcome store an H2 file in {@code data}. */
     static TestServer withStore(Path data, Path tokenFile) throws IOException {
         Files.writeString(tokenFile, TOKEN + "\n");
