@@ -70,6 +70,9 @@ final class Routes extends Handler.Abstract {
                 file("/openapi.json", "openapi.json", Exchange.JSON_TYPE, Kind.LISTED),
                 file("/app.js", "app.js", "text/javascript; charset=utf-8", Kind.ASSET),
                 file("/app.css", "app.css", "text/css; charset=utf-8", Kind.ASSET),
+                file("/admin", "admin.html", "text/html; charset=utf-8", Kind.ASSET), // its data needs the token
+                file("/admin.js", "admin.js", "text/javascript; charset=utf-8", Kind.ASSET),
+                file("/admin.css", "admin.css", "text/css; charset=utf-8", Kind.ASSET),
                 new Route("GET", "/api/admin/rules", Kind.ADMIN, exchange -> exchange.send(200, api.rules())),
                 new Route("POST", "/api/admin/reload", Kind.ADMIN, api::reload),
                 new Route("GET", "/api/admin/outcomes", Kind.ADMIN, outcomes::summary),
@@ -84,7 +87,7 @@ final class Routes extends Handler.Abstract {
         byte[] bytes = resource(resource);
         return new Route("GET", path, kind, exchange -> {
             exchange.header("Cache-Control", "no-cache");
-            if (path.equals("/")) {
+            if (type.startsWith("text/html")) {
                 exchange.header("Content-Security-Policy", PAGE_POLICY);
             }
             exchange.sendBytes(200, bytes, type);
