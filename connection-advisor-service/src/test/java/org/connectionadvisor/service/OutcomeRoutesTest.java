@@ -138,6 +138,20 @@ class OutcomeRoutesTest {
     }
 
     @Test
+    void theAdminPageIsServedFromTheJarUnderThePagesPolicy() throws Exception {
+        HttpResponse<String> page = service.get("/admin");
+        HttpResponse<String> script = service.get("/admin.js");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; img-src 'self' data:;"
+                + " frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        assertThat(page.body()).contains("<script src=\"/admin.js\" defer></script>").doesNotContain("http://", "https://");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("sessionStorage").doesNotContain("localStorage.setItem");
+    }
+
+    @Test
     void theAdminRoutesNeedTheTokenAndAnUnknownCaseIsA404() throws Exception {
         String unknown = "0".repeat(64);
         HttpResponse<String> noToken = service.get("/api/admin/outcomes");
