@@ -31,6 +31,8 @@ class OutcomeLoadIT {
     private static final String EDITED_TITLE = "@title(\"The TFSService account password expired or is wrong (edited)\")";
     private static final List<String> ROWS = List.of("service-account-password", "wrong-server-url", "clear-client-cache");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A server release per client, so that each client's outcomes are a case of its own. */
+    private static final List<String> RELEASES = List.of("2010", "2012", "2013", "2015", "2017", "2018", "2019", "2020");
 
     @Test
     void eightClientsForThirtySecondsWhileReloadingLoseNoOutcome(@TempDir Path temp) throws Exception {
@@ -45,7 +47,7 @@ class OutcomeLoadIT {
                 int client = c;
                 running.add(clients.submit(() -> {
                     for (int i = 0; System.nanoTime() < end; i++) {
-                        String body = "{\"facts\": {\"product\": \"tfs\", \"symptoms\": [\"TF31002\"], \"serverVersion\": \"" + (2010 + client)
+                        String body = "{\"facts\": {\"product\": \"tfs\", \"symptoms\": [\"TF31002\"], \"serverVersion\": \"" + RELEASES.get(client)
                                 + "\"}, \"row\": \"" + ROWS.get(i % ROWS.size()) + "\", \"result\": \"" + (i % 2 == 0 ? "fixed" : "not-fixed") + "\"}";
                         HttpResponse<String> answer = service.outcome(body);
                         if (answer.statusCode() == 201) {
