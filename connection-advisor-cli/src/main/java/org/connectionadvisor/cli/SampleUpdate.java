@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Diagnosis;
-import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.outcomes.SampleFormat;
@@ -32,7 +31,7 @@ final class SampleUpdate {
         Map<String, Object> changes = new LinkedHashMap<>();
         Diagnosis diagnosis;
         try {
-            diagnosis = advisor.diagnose(Facts.fromJson(sample.facts()));
+            diagnosis = advisor.diagnose(sample.knownFacts()); // as the sample is checked: with what its user knows
         } catch (InvalidFactsException invalid) {
             if (sample.expectedError() != null && !sample.expectedError().equals(invalid.getMessage())) {
                 changes.put("error", invalid.getMessage());

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.connectionadvisor.service.AdvisorServer;
 import org.connectionadvisor.service.ServerOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
  * {@link #call()}, so the other commands start as fast as without it.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves the JSON API (POST /api/diagnose, GET /api/vocabulary, GET /health, GET /openapi.json) and the guided troubleshooter page at /.")
+        description = "Serves the JSON API (POST /api/diagnose, POST /api/outcomes, GET /api/vocabulary, GET /health, GET /openapi.json), the guided troubleshooter page at / and the admin page at /admin; outcomes go to the outcome store.")
 final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -38,18 +39,23 @@ final class ServeCommand implements Callable<Integer> {
     private boolean watch;
 
     @Option(names = "--admin-token-file", paramLabel = "FILE",
-            description = "Turns on the admin routes (GET /api/admin/rules, POST /api/admin/reload) for requests with Authorization: Bearer <the token in FILE>.")
+            description = "Turns on the admin routes (GET /api/admin/rules, POST /api/admin/reload, GET /api/admin/outcomes) for requests with Authorization: Bearer <the token in FILE>.")
     private Path adminTokenFile;
 
     @Option(names = "--drain-seconds", paramLabel = "SECONDS", defaultValue = "10",
             description = "On SIGTERM or Ctrl+C, how long requests under way may take to finish before the service exits. Default: ${DEFAULT-VALUE}.")
     private long drainSeconds;
 
+    @Mixin
+    private StoreOption store;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        store.check();
         AdvisorServer server;
         try {
-            server = AdvisorServer.start(new ServerOptions(bind, port, rules, watch, adminTokenFile, Duration.ofSeconds(drainSeconds)));
+            ServerOptions options = new ServerOptions(bind, port, rules, watch, adminTokenFile, Duration.ofSeconds(drainSeconds));
+            server = AdvisorServer.start(options, store.open());
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return Main.BAD_INPUT;

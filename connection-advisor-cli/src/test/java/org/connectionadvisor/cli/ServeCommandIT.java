@@ -34,7 +34,7 @@ class ServeCommandIT {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
-            assertThat(line).matches("connection-advisor serving http://127\\.0\\.0\\.1:\\d+/ with the packaged rules");
+            assertThat(line).matches("connection-advisor serving http://127\\.0\\.0\\.1:\\d+/ with the packaged rules; outcomes in jdbc:h2:file:.*/outcomes-data/outcomes");
             URI base = URI.create(line.split(" ")[2]);
 
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/api/diagnose"))

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * run as root (initdb: "cannot be run as root"), and zonky's launcher has no way round it, so when the build runs as
  * root (CI does) this starts initdb and the server as the user nobody through util-linux's setpriv.
  */
-final class TestPostgres implements AutoCloseable {
+public final class TestPostgres implements AutoCloseable {
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -40,7 +40,7 @@ final class TestPostgres implements AutoCloseable {
         this.port = port;
     }
 
-    static TestPostgres start() throws IOException, InterruptedException {
+    public static TestPostgres start() throws IOException, InterruptedException {
         Path bin = binaries();
         Path data = Files.createTempDirectory("outcomes-pg-");
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
@@ -60,7 +60,7 @@ final class TestPostgres implements AutoCloseable {
     }
 
     /** A new, empty database on this server, as a JDBC URL. */
-    String newDatabase() throws SQLException {
+    public String newDatabase() throws SQLException {
         String name = "outcomes_" + DATABASES.incrementAndGet();
         try (Connection admin = DriverManager.getConnection(url("postgres")); Statement create = admin.createStatement()) {
             create.execute("CREATE DATABASE " + name);

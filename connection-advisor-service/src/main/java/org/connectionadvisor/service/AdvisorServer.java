@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.ReloadOptions;
+import org.connectionadvisor.outcomes.Databases;
+import org.connectionadvisor.outcomes.OutcomeStore;
+import org.connectionadvisor.outcomes.Retention;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -33,22 +37,44 @@ public final class AdvisorServer implements AutoCloseable {
     private final ServerConnector connector;
     private final SlowClients slowClients;
     private final ConnectionAdvisor advisor;
+    private final OutcomeStore outcomes;
     private final String rulesDescription;
 
     private AdvisorServer(Server server, ServerConnector connector, SlowClients slowClients, ConnectionAdvisor advisor,
-            String rulesDescription) {
+            OutcomeStore outcomes, String rulesDescription) {
         this.server = server;
         this.connector = connector;
         this.slowClients = slowClients;
         this.advisor = advisor;
+        this.outcomes = outcomes;
         this.rulesDescription = rulesDescription;
     }
 
     /**
-     * Loads the rules, then listens. Bad options throw {@link IllegalArgumentException} naming the option; rules that
-     * do not load throw {@link org.connectionadvisor.RulesException}; an address in use throws a BindException.
+     * As {@link #start(ServerOptions, OutcomeStore)}, with the default outcome store: {@code $CONNECTION_ADVISOR_DATABASE},
+     * else the H2 file in {@code $CONNECTION_ADVISOR_DATA}, else in {@code ~/.connection-advisor} (docs/outcomes.md).
      */
     public static AdvisorServer start(ServerOptions options) throws IOException {
+        Map<String, String> environment = System.getenv();
+        String url = Databases.url(null, environment, Databases.dataFolder(null, environment));
+        return start(options, OutcomeStore.open(url, Retention.NONE));
+    }
+
+    /**
+     * Loads the rules, then listens. Bad options throw {@link IllegalArgumentException} naming the option; rules that
+     * do not load throw {@link org.connectionadvisor.RulesException}; an address in use throws a BindException. The
+     * server records outcomes in {@code outcomes}, and closes it when it stops (or fails to start).
+     */
+    public static AdvisorServer start(ServerOptions options, OutcomeStore outcomes) throws IOException {
+        try {
+            return launch(options, outcomes);
+        } catch (IOException | RuntimeException | Error e) {
+            outcomes.close();
+            throw e;
+        }
+    }
+
+    private static AdvisorServer launch(ServerOptions options, OutcomeStore outcomes) throws IOException {
         if (options.watch() && options.rulesDirectory() == null) {
             throw new IllegalArgumentException("--watch needs --rules DIR: the packaged rules never change.");
         }
@@ -89,7 +115,8 @@ public final class AdvisorServer implements AutoCloseable {
         server.addConnector(connector);
 
         Api api = new Api(advisor, options.rulesDirectory(), reloads);
-        server.setHandler(new GracefulHandler(new Routes(api, new AdminGate(token, scheduler), slowClients)));
+        OutcomesApi outcomesApi = new OutcomesApi(advisor, outcomes);
+        server.setHandler(new GracefulHandler(new Routes(api, outcomesApi, new AdminGate(token, scheduler), slowClients)));
         try {
             server.start();
         } catch (Exception e) {
@@ -103,7 +130,7 @@ public final class AdvisorServer implements AutoCloseable {
         slowClients.start();
         String rules = options.rulesDirectory() == null ? "the packaged rules"
                 : "the rules in " + options.rulesDirectory() + (options.watch() ? " (reloaded when a .drl file changes)" : "");
-        return new AdvisorServer(server, connector, slowClients, advisor, rules);
+        return new AdvisorServer(server, connector, slowClients, advisor, outcomes, rules);
     }
 
     private static void stopQuietly(Server server) {
@@ -132,7 +159,7 @@ public final class AdvisorServer implements AutoCloseable {
 
     /** The one line a start-up prints. */
     public String startedLine() {
-        return "connection-advisor serving " + address() + " with " + rulesDescription;
+        return "connection-advisor serving " + address() + " with " + rulesDescription + "; outcomes in " + outcomes.location();
     }
 
     /**
@@ -147,7 +174,11 @@ public final class AdvisorServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the HTTP server did not stop cleanly: " + e.getMessage(), e);
         } finally {
-            advisor.close();
+            try {
+                advisor.close();
+            } finally {
+                outcomes.close();
+            }
         }
     }
 }

@@ -77,7 +77,8 @@ final class Api {
         return true;
     }
 
-    private static String utf8(byte[] bytes) {
+    /** The body as UTF-8 text; anything else is bad input for the facts. */
+    static String utf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

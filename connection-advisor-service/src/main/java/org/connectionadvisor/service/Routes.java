@@ -49,7 +49,10 @@ final class Routes extends Handler.Abstract {
     private final AdminGate gate;
     private final SlowClients slowClients;
 
-    Routes(Api api, AdminGate gate, SlowClients slowClients) {
+    /** The path of the one route with a parameter, a case's key; {@link #lookup} maps matching paths to it. */
+    static final String SAMPLE_ROUTE = OutcomesApi.CASES_PREFIX + "{key}" + OutcomesApi.SAMPLE_SUFFIX;
+
+    Routes(Api api, OutcomesApi outcomes, AdminGate gate, SlowClients slowClients) {
         this.gate = gate;
         this.slowClients = slowClients;
         List<Route> routes = List.of(
@@ -58,13 +61,22 @@ final class Routes extends Handler.Abstract {
                     Api.requireJson(exchange);
                     body(exchange, bytes -> api.diagnose(exchange, bytes));
                 }),
+                new Route("POST", "/api/outcomes", Kind.LISTED, exchange -> {
+                    Api.requireJson(exchange);
+                    body(exchange, bytes -> outcomes.record(exchange, bytes));
+                }),
                 new Route("GET", "/api/vocabulary", Kind.LISTED, exchange -> exchange.send(200, api.vocabulary())),
                 new Route("GET", "/health", Kind.LISTED, exchange -> exchange.send(200, api.health())),
                 file("/openapi.json", "openapi.json", Exchange.JSON_TYPE, Kind.LISTED),
                 file("/app.js", "app.js", "text/javascript; charset=utf-8", Kind.ASSET),
                 file("/app.css", "app.css", "text/css; charset=utf-8", Kind.ASSET),
+                file("/admin", "admin.html", "text/html; charset=utf-8", Kind.ASSET), // its data needs the token
+                file("/admin.js", "admin.js", "text/javascript; charset=utf-8", Kind.ASSET),
+                file("/admin.css", "admin.css", "text/css; charset=utf-8", Kind.ASSET),
                 new Route("GET", "/api/admin/rules", Kind.ADMIN, exchange -> exchange.send(200, api.rules())),
-                new Route("POST", "/api/admin/reload", Kind.ADMIN, api::reload));
+                new Route("POST", "/api/admin/reload", Kind.ADMIN, api::reload),
+                new Route("GET", "/api/admin/outcomes", Kind.ADMIN, outcomes::summary),
+                new Route("GET", SAMPLE_ROUTE, Kind.ADMIN, outcomes::sample));
         for (Route route : routes) {
             table.computeIfAbsent(route.path(), path -> new LinkedHashMap<>()).put(route.method(), route);
         }
@@ -75,7 +87,7 @@ final class Routes extends Handler.Abstract {
         byte[] bytes = resource(resource);
         return new Route("GET", path, kind, exchange -> {
             exchange.header("Cache-Control", "no-cache");
-            if (path.equals("/")) {
+            if (type.startsWith("text/html")) {
                 exchange.header("Content-Security-Policy", PAGE_POLICY);
             }
             exchange.sendBytes(200, bytes, type);
@@ -120,7 +132,7 @@ final class Routes extends Handler.Abstract {
     private void route(Exchange exchange, SlowClients.Clock clock) {
         String method = exchange.method();
         String path = exchange.path();
-        Map<String, Route> byMethod = path == null ? null : table.get(path);
+        Map<String, Route> byMethod = lookup(path);
         if (method.equals("OPTIONS")) {
             options(exchange, path, byMethod);
             return;
@@ -144,6 +156,13 @@ final class Routes extends Handler.Abstract {
                     Map.of("Accept-Encoding", "identity", "Connection", "close"));
         }
         route.action().run(exchange);
+    }
+
+    private Map<String, Route> lookup(String path) {
+        if (path == null) {
+            return null;
+        }
+        return table.get(OutcomesApi.isSamplePath(path) ? SAMPLE_ROUTE : path);
     }
 
     /** RFC 9110 9.3.7: 204 with the methods of the target ({@code *}: of the whole service) in Allow; no body. */

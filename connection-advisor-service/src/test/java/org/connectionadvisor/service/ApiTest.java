@@ -140,7 +140,7 @@ class ApiTest {
         HttpResponse<String> method = service.get("/api/diagnose");
 
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(json(unknown)).isEqualTo(Map.of("error", "no such route: GET /api/nothing. Routes: GET /, POST /api/diagnose,"
+        assertThat(json(unknown)).isEqualTo(Map.of("error", "no such route: GET /api/nothing. Routes: GET /, POST /api/diagnose, POST /api/outcomes,"
                 + " GET /api/vocabulary, GET /health, GET /openapi.json."));
         assertThat(method.statusCode()).isEqualTo(405);
         assertThat(method.headers().firstValue("Allow")).hasValue("POST, OPTIONS"); // RFC 9110: every method the route answers

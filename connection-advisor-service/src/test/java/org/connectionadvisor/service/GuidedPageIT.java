@@ -63,8 +63,8 @@ class GuidedPageIT {
             System.out.println(skipped);
         }
         Assumptions.assumeTrue(installed, skipped);
-        service = TestServer.packaged();
         profile = Files.createTempDirectory("chromium-profile");
+        service = TestServer.withStore(profile.resolve("outcomes"), profile.resolve("token"));
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -217,6 +217,12 @@ class GuidedPageIT {
         assertThat(query()).isEqualTo(fixedLink + "&confirmed=app-tier-unavailable");
         assertThat(byId("status").getText()).isEqualTo("Glad that fixed it. The cause you confirmed is listed first.");
         assertThat(browser.findElement(By.cssSelector("#results > li .status")).getText()).isEqualTo("CONFIRMED");
+        // Both clicks were recorded, each on the facts it was advised for.
+        com.fasterxml.jackson.databind.JsonNode outcomes = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(service.admin("/api/admin/outcomes").body());
+        assertThat(outcomes.get("rows").toString()).isEqualTo("[{\"row\":\"app-tier-unavailable\",\"title\":\"The application-tier"
+                + " server is unavailable\",\"fixed\":1,\"notFixed\":0,\"fixRate\":1.0},{\"row\":\"service-account-password\","
+                + "\"title\":\"The TFSService account password expired or is wrong\",\"fixed\":0,\"notFixed\":1,\"fixRate\":0.0}]");
 
         // The link is the state: opened afresh, it shows the same.
         String shared = browser.getCurrentUrl();

@@ -83,7 +83,7 @@ class HttpDetailsTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(ApiTest.json(response)).isEqualTo(Map.of("error", "no such route: GET /\\u202e" + "p".repeat(193) + ".... Routes: GET /,"
-                + " POST /api/diagnose, GET /api/vocabulary, GET /health, GET /openapi.json."));
+                + " POST /api/diagnose, POST /api/outcomes, GET /api/vocabulary, GET /health, GET /openapi.json."));
     }
 
     @Test

@@ -106,12 +106,37 @@ class OpenApiTest {
             check("/api/admin/reload", "post", packaged.post("/api/admin/reload", "", "Authorization", BEARER));
         }
 
+        try (TestServer stored = TestServer.withStore(secrets.resolve("data"), secrets.resolve("token-3"))) {
+            document = JSON.readTree(stored.get("/openapi.json").body());
+            String outcome = "{\"facts\": " + TestServer.FACTS + ", \"row\": \"service-account-password\", \"result\": \"%s\"}";
+            HttpResponse<String> recorded = stored.outcome(outcome.formatted("not-fixed"));
+            check("/api/outcomes", "post", recorded);
+            check("/api/outcomes", "post", stored.outcome(outcome.formatted("fixed")));
+            check("/api/outcomes", "post", stored.outcome("{\"facts\": {}, \"row\": \"nothing\", \"result\": \"fixed\"}"));
+            check("/api/outcomes", "post", stored.outcome("{\"facts\": {}, \"row\": \"wrong-server-url\"}"));
+            check("/api/outcomes", "post", stored.outcome("[]"));
+            check("/api/outcomes", "post", stored.outcome("{" + " ".repeat(ServerOptions.MAX_BODY_BYTES) + "}"));
+            check("/api/outcomes", "post", stored.post("/api/outcomes", "{}", "Content-Type", "text/plain"));
+            check("/api/outcomes", "post", stored.get("/api/outcomes"));
+            String unresolved = "{\"facts\": {\"product\": \"services\", \"symptoms\": [\"HTTP-401\"], \"serverUrl\":"
+                    + " \"https://me:secret@dev.azure.com/org\", \"errorMessage\": \"TF400813: not authorized\"},"
+                    + " \"row\": \"wrong-server-url\", \"result\": \"not-fixed\"}";
+            String key = JSON.readTree(stored.outcome(unresolved).body()).get("case").asText();
+            check("/api/admin/outcomes", "get", stored.admin("/api/admin/outcomes"));
+            check("/api/admin/outcomes", "get", stored.get("/api/admin/outcomes"));
+            String sample = "/api/admin/outcomes/cases/{key}/sample";
+            check(sample, "get", stored.admin("/api/admin/outcomes/cases/" + key + "/sample"));
+            check(sample, "get", stored.admin("/api/admin/outcomes/cases/" + "0".repeat(64) + "/sample"));
+            check(sample, "get", stored.post("/api/admin/outcomes/cases/" + key + "/sample", "", "Authorization", BEARER));
+        }
+
         assertThat(invalid).isEmpty();
         // The validator does look: a body off the document is caught.
         assertThat(problems("/health", "get", 200, "{\"status\": \"ok\", \"rules\": {}, \"lastReload\": null, \"extra\": 1}"))
                 .hasSize(4);
         assertThat(covered).containsExactlyInAnyOrder("POST /api/diagnose", "GET /api/vocabulary", "GET /health",
-                "GET /api/admin/rules", "POST /api/admin/reload", "GET /openapi.json");
+                "GET /api/admin/rules", "POST /api/admin/reload", "GET /openapi.json", "POST /api/outcomes",
+                "GET /api/admin/outcomes", "GET /api/admin/outcomes/cases/{key}/sample");
     }
 
     private static Path writeToken(Path secrets) throws Exception {

@@ -14,7 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
+
+import org.connectionadvisor.outcomes.Databases;
+import org.connectionadvisor.outcomes.OutcomeStore;
+import org.connectionadvisor.outcomes.Retention;
 
 /** A service on a free loopback port, and the requests the tests send it. */
 final class TestServer implements AutoCloseable {
@@ -43,6 +48,32 @@ final class TestServer implements AutoCloseable {
         copyRules(rules);
         Files.writeString(tokenFile, TOKEN + "\n");
         return new TestServer(AdvisorServer.start(new ServerOptions("127.0.0.1", 0, rules, false, tokenFile)));
+    }
+
+    /** A copy of rules-drl/ in {@code rules}, the admin routes on, and the outcome store an H2 file in {@code data}. */
+    static TestServer withRulesAndStore(Path rules, Path tokenFile, Path data) throws IOException {
+        copyRules(rules);
+        Files.writeString(tokenFile, TOKEN + "\n");
+        return new TestServer(AdvisorServer.start(new ServerOptions("127.0.0.1", 0, rules, false, tokenFile), store(data)));
+    }
+
+    /** The packaged rules, the admin routes on, and the outcome store an H2 file in {@code data}. */
+    static TestServer withStore(Path data, Path tokenFile) throws IOException {
+        Files.writeString(tokenFile, TOKEN + "\n");
+        return new TestServer(AdvisorServer.start(new ServerOptions("127.0.0.1", 0, null, false, tokenFile), store(data)));
+    }
+
+    /** The default store (an H2 file) of a data folder. */
+    static OutcomeStore store(Path data) {
+        return OutcomeStore.open(Databases.url(null, Map.of(), data), Retention.NONE);
+    }
+
+    HttpResponse<String> outcome(String body) throws IOException, InterruptedException {
+        return post("/api/outcomes", body, "Content-Type", "application/json");
+    }
+
+    HttpResponse<String> admin(String path) throws IOException, InterruptedException {
+        return get(path, "Authorization", "Bearer " + TOKEN);
     }
 
     static void copyRules(Path into) throws IOException {

@@ -73,8 +73,14 @@ function answer(id, value) {
   go(query);
 }
 
-function mark(row, list, other) {
+// Records what the user tried on the facts it was advised for (POST /api/outcomes; the page goes on if that fails),
+// then marks it in the query.
+async function mark(row, list, other) {
   const query = params();
+  const outcome = { facts: factsOf(query), row, result: list === 'confirmed' ? 'fixed' : 'not-fixed' };
+  document.body.setAttribute('aria-busy', 'true');
+  await fetch('/api/outcomes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(outcome) })
+    .catch(() => null);
   remove(query, other, row);
   remove(query, list, row);
   query.append(list, row);
