@@ -34,17 +34,17 @@ final class Shell {
         return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 
-    /** Starts a server and returns once it printed its first line (it says it is serving). */
+    /** Starts a server and returns once it printed its first line (it says it is serving); stops it on a mismatch. */
     static Process startInBackground(Path directory, DocumentedBlock.Command command, String where) throws IOException {
         Process process = bash(directory, "exec " + command.text()).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String first = output.readLine();
-        if (first == null) {
-            throw new AssertionError(where + ": '" + command.text() + "' ended without printing a line");
-        }
-        if (!command.expected().isEmpty() && !OutputPattern.matches(command.expected().subList(0, 1), java.util.List.of(first))) {
-            throw new AssertionError(where + ": '" + command.text() + "' printed '" + first + "', where the page shows '"
-                    + command.expected().get(0) + "'");
+        String wrong = first == null ? "ended without printing a line"
+                : !command.expected().isEmpty() && !OutputPattern.matches(command.expected().subList(0, 1), java.util.List.of(first))
+                ? "printed '" + first + "', where the page shows '" + command.expected().get(0) + "'" : null;
+        if (wrong != null) {
+            stop(process);
+            throw new AssertionError(where + ": '" + command.text() + "' " + wrong);
         }
         Thread drain = new Thread(() -> output.lines().forEach(line -> { }), "drain " + where);
         drain.setDaemon(true);
