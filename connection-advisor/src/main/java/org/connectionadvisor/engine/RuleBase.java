@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.connectionadvisor.Actor;
-import org.connectionadvisor.ReloadOptions;
 import org.connectionadvisor.Source;
 import org.connectionadvisor.rules.Input;
 import org.connectionadvisor.rules.Provenance;
@@ -33,6 +32,8 @@ import org.kie.internal.conf.ConstraintJittingThresholdOption;
  * session of its own from a pool, and closing it resets it for the next one.
  */
 public final class RuleBase {
+    /** How long a diagnosis's session may take to settle each time its inputs change, unless the rules were loaded with another. */
+    public static final Duration DEFAULT_DIAGNOSIS_DEADLINE = Duration.ofSeconds(1);
     public static final String ROW = "row";
     public static final String TITLE = "title";
     public static final String SOURCE = "source";
@@ -100,7 +101,7 @@ public final class RuleBase {
      * gives the content hash of the DRL they were compiled from (see {@link #version()}).
      */
     public static RuleBase of(Collection<KiePackage> packages, Supplier<String> version) {
-        return of(packages, ReloadOptions.DEFAULT_DIAGNOSIS_DEADLINE, version);
+        return of(packages, DEFAULT_DIAGNOSIS_DEADLINE, version);
     }
 
     /** A rule base of compiled packages whose sessions settle within {@code deadline} each time their inputs change. */
