@@ -64,20 +64,18 @@ public final class Provenance {
                 add(inputs, input);
                 carried = input instanceof Symptom symptom ? symptom.setting()
                         : input instanceof Context context ? context.setting() : null;
-            } else if (matched instanceof Topic topic) {
-                addAll(inputs, topic.inputs());
-                firstSteps |= topic.firstSteps();
-                carried = topic.setting();
+            } else if (matched instanceof Derived derived) {
+                addAll(inputs, derived.inputs());
+                firstSteps |= derived.firstSteps();
+                carried = derived.setting();
             } else if (matched instanceof Collection<?> gathered) {
                 for (Object each : gathered) {
                     if (each instanceof Input input) {
                         add(support, input);
-                    } else {
-                        addAll(support, derivedInputs(each));
+                    } else if (each instanceof Derived derived) {
+                        addAll(support, derived.inputs());
                     }
                 }
-            } else {
-                addAll(inputs, derivedInputs(matched));
             }
             if (carried != null) {
                 addSetting(setting, carried, tested);
@@ -95,17 +93,6 @@ public final class Provenance {
             throw new IllegalStateException("rule '" + kcontext.getRule().getName() + "' has no @" + key + " metadata");
         }
         return value.toString();
-    }
-
-    private static List<Input> derivedInputs(Object matched) {
-        if (matched instanceof Topic topic) {
-            return topic.inputs();
-        } else if (matched instanceof Finding finding) {
-            return finding.inputs();
-        } else if (matched instanceof Detail detail) {
-            return detail.inputs();
-        }
-        return List.of();
     }
 
     private static void addSetting(List<Input> inputs, Setting setting, Collection<String> tested) {
