@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 /**
@@ -18,7 +19,8 @@ public final class Echo {
     /** How much of a value an error line quotes; the rest is cut, so one line stays one readable line. */
     static final int QUOTED_CHARS = 200;
 
-    private static final ObjectWriter JSON = FactsJson.MAPPER.writer(new SafeJsonEscapes());
+    /** Writes only a string: the reading limits of the facts' mapper (FactsJson) play no part, so a mapper of its own. */
+    private static final ObjectWriter JSON = new ObjectMapper().writer(new SafeJsonEscapes());
 
     private Echo() {
     }
