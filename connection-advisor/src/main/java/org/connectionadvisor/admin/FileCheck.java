@@ -21,10 +21,10 @@ final class FileCheck {
     final DrlFile file;
     final PackageDescr descr;
     final List<RuleProblem> problems;
-    final List<RuleSubset.CheckedRule> rules;
+    final List<CheckedRule> rules;
     final Set<String> imported = new HashSet<>();
 
-    FileCheck(DrlFile file, PackageDescr descr, List<RuleProblem> problems, List<RuleSubset.CheckedRule> rules) {
+    FileCheck(DrlFile file, PackageDescr descr, List<RuleProblem> problems, List<CheckedRule> rules) {
         this.file = file;
         this.descr = descr;
         this.problems = problems;

@@ -73,7 +73,7 @@ final class RuleCheck {
         } else if (annotations.size() == rule.getAnnotations().size()) {
             refuse(rule.getLine(), KINDS + "; this one has neither"); // (with an annotation refused, that message says more)
         }
-        in.rules.add(new RuleSubset.CheckedRule(rule, in.file, row, isRow ? annotationLine(RuleBase.ROW) : 0, consequence, consequenceLine(),
+        in.rules.add(new CheckedRule(rule, in.file, row, isRow ? annotationLine(RuleBase.ROW) : 0, consequence, consequenceLine(),
                 subrules));
     }
 

@@ -16,7 +16,6 @@ import java.util.Set;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.engine.Placeholders;
 import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
@@ -42,11 +41,6 @@ final class RuleSubset {
 
     /** The files that could be parsed, in file order; build them only when {@code problems} is empty. */
     record Checked(List<Parsed> files, List<RuleProblem> problems) {
-    }
-
-    /** What the checks across files need of each rule. */
-    record CheckedRule(RuleDescr descr, DrlFile file, String row, int rowLine, Consequence consequence, int consequenceLine,
-            long subrules) {
     }
 
     static Checked check(List<DrlFile> files) {
