@@ -16,6 +16,7 @@ import java.util.Set;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.engine.Placeholders;
 import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
@@ -50,7 +51,7 @@ final class RuleSubset {
         boolean everyFileRead = true;
         AdvicePolicy policy = AdvicePolicy.of(files, problems);
         for (DrlFile file : files) {
-            if (AdvicePolicy.isPolicy(file)) {
+            if (file.isPolicy()) {
                 continue;
             }
             PackageDescr descr = read(file, problems);
@@ -58,7 +59,11 @@ final class RuleSubset {
                 everyFileRead = false;
                 continue;
             }
-            new FileCheck(file, descr, problems, rules).run();
+            FileCheck fileCheck = new FileCheck(file, descr, problems, rules);
+            fileCheck.run();
+            for (RuleDescr rule : descr.getRules()) {
+                new RuleCheck(fileCheck, rule).run();
+            }
             parsed.add(new Parsed(file, descr));
         }
         acrossFiles(rules, everyFileRead, problems);
