@@ -183,7 +183,7 @@ final class RuleCheck {
     }
 
     private void conditions() {
-        ConditionCheck conditions = new ConditionCheck(this);
+        ConditionCheck conditions = new ConditionCheck(in, rule);
         conditions.run();
         subrules = conditions.subrules();
     }
