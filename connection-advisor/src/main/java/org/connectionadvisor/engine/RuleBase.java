@@ -12,9 +12,9 @@ import java.util.function.Supplier;
 
 import org.connectionadvisor.Actor;
 import org.connectionadvisor.Source;
+import org.connectionadvisor.compiled.CompiledRules;
 import org.connectionadvisor.rules.Input;
 import org.connectionadvisor.rules.Provenance;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -119,14 +119,14 @@ public final class RuleBase {
                 Provenance.prepare(rule);
                 Object id = rule.getMetaData().get(ROW);
                 if (id != null) {
-                    rows.put(id.toString(), row(id.toString(), (RuleImpl) rule));
+                    rows.put(id.toString(), row(id.toString(), rule));
                 }
             }
         }
         return new RuleBase(kieBase, Collections.unmodifiableMap(rows), RuleMentions.of(all), all.size(), deadline, version);
     }
 
-    private static Row row(String id, RuleImpl rule) {
+    private static Row row(String id, Rule rule) {
         Map<String, Object> meta = rule.getMetaData();
         String[] documents = text(meta, SOURCE).split("\\|");
         String[] sections = text(meta, SECTION).split("\\|");
@@ -136,8 +136,8 @@ public final class RuleBase {
             String section = i < sections.length ? sections[i].strip() : "";
             sources.add(new Source(document, DOCUMENT_TITLES.getOrDefault(document, document), section));
         }
-        String file = rule.getResource() == null ? null : rule.getResource().getSourcePath();
-        return new Row(id, text(meta, TITLE), List.copyOf(sources), rule.getSalience().getValue(), rule.getName(), file,
+        return new Row(id, text(meta, TITLE), List.copyOf(sources), CompiledRules.salience(rule), rule.getName(),
+                CompiledRules.sourcePath(rule),
                 Actor.of(meta.get(ACTOR)));
     }
 
