@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.connectionadvisor.input.Answers;
-import org.connectionadvisor.input.Echo;
 import org.connectionadvisor.input.FactsChecks;
 import org.connectionadvisor.input.FactsFields;
 import org.connectionadvisor.input.FactsJson;

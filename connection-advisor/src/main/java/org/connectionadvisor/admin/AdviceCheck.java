@@ -9,7 +9,7 @@ import java.util.Set;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.engine.Links;
 import org.connectionadvisor.engine.Placeholders;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 
 /**
  * What the texts of the consequences may say and how much of it: checked on the literals, before anything is built,

@@ -13,7 +13,7 @@ import java.util.Set;
 
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.engine.Placeholders;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 
 /**
  * What advice may say, as the administrator decides in one file beside the rules (rules-drl/advice-policy.txt): the

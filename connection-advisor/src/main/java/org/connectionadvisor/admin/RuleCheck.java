@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.connectionadvisor.engine.RuleBase;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;

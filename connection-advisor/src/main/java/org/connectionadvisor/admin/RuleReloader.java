@@ -13,7 +13,7 @@ import org.connectionadvisor.ReloadResult;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.RulesException;
 import org.connectionadvisor.engine.RuleBase;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.connectionadvisor.DiagnosisException;
 import org.connectionadvisor.compiled.CompiledRules;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.rules.Advice;
 import org.connectionadvisor.rules.Detail;
 import org.connectionadvisor.rules.Finding;

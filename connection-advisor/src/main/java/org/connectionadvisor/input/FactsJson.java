@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.InvalidFactsException;
 
 /** Reads facts from JSON, strictly: every problem becomes one {@link InvalidFactsException} naming the field. */

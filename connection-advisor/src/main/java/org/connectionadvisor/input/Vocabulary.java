@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.InvalidFactsException;
 
 /** The input vocabulary of the knowledge inventory: fields, accepted values, aliases, and the errors for the rest. */

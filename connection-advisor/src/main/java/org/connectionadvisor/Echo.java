@@ -1,4 +1,4 @@
-package org.connectionadvisor.input;
+package org.connectionadvisor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  * characters are escaped ({@code \n}, {@code \t}, {@code \r}, else {@code \u001b}), so an echo stays one line and
  * cannot retitle a terminal or forge a log line; the credentials of URLs ({@code https://user:secret@host}) become
  * {@code ***} ({@code https://***@host}). A backslash is left as it is: the echo is for reading, not for parsing back.
+ * The one way for the library, its tools and applications to show user text again.
  */
 public final class Echo {
     /** How much of a value an error line quotes; the rest is cut, so one line stays one readable line. */
