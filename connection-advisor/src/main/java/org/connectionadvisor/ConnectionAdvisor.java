@@ -55,7 +55,11 @@ public final class ConnectionAdvisor implements AutoCloseable {
     /** As {@link #fromDirectory(Path)}, with a check on new rules, a listener, or a watch on the directory. */
     public static ConnectionAdvisor fromDirectory(Path directory, ReloadOptions options) {
         AtomicReference<RuleBase> rules = new AtomicReference<>();
-        return new ConnectionAdvisor(rules, new RuleReloader(directory, options, rules, ConnectionAdvisor::serving));
+        ReloadOptions.Check check = options.check();
+        RuleReloader.Settings settings = new RuleReloader.Settings(options.debounce(), options.buildDeadline(),
+                options.diagnosisDeadline(), check == null ? null : candidate -> check.problems(serving(candidate)),
+                options.listener());
+        return new ConnectionAdvisor(rules, new RuleReloader(directory, settings, rules));
     }
 
     /**

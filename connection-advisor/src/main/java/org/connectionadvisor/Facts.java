@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.input.Answers;
+import org.connectionadvisor.input.FactsChecks;
+import org.connectionadvisor.input.FactsFields;
 import org.connectionadvisor.input.FactsJson;
 import org.connectionadvisor.input.FactsText;
 import org.connectionadvisor.input.Limits;
@@ -30,7 +33,7 @@ import org.connectionadvisor.input.Vocabulary;
  */
 public final class Facts {
     /** The question id that sets which of the two accounts the user signed in with. */
-    public static final String SIGNED_IN_WITH = "signed-in-with";
+    public static final String SIGNED_IN_WITH = Vocabulary.SIGNED_IN_WITH;
 
     private static final Facts EMPTY = new Builder().build();
 
@@ -82,13 +85,15 @@ public final class Facts {
 
     /** Reads facts from JSON such as {@code {"product": "tfs", "symptoms": ["TF31002"]}}, or a sample file's facts. */
     public static Facts fromJson(String json) {
-        return FactsJson.read(json);
+        Builder builder = new Builder();
+        FactsJson.read(json, builder);
+        return builder.build();
     }
 
     /** Reads at most {@link Limits#INPUT_BYTES} of UTF-8 JSON from the stream, up to its end. */
     public static Facts fromJson(InputStream json) {
         try {
-            return FactsJson.read(FactsText.read(json, "the input"));
+            return fromJson(FactsText.read(json, "the input"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,7 +101,7 @@ public final class Facts {
 
     /** Reads a regular file of at most {@link Limits#INPUT_BYTES} of UTF-8 JSON. */
     public static Facts fromJson(Path file) throws IOException {
-        return FactsJson.read(FactsText.read(file, "'" + Echo.value(file.toString()) + "'"));
+        return fromJson(FactsText.read(file, "'" + Echo.value(file.toString()) + "'"));
     }
 
     public Optional<String> product() {
@@ -178,7 +183,11 @@ public final class Facts {
     public Facts with(String questionId, String value) {
         Objects.requireNonNull(questionId, "questionId");
         Objects.requireNonNull(value, "value");
-        return Answers.with(this, questionId, value);
+        Builder next = toBuilder();
+        Answers.apply(next, questionId, value);
+        // Answering a question builds facts many times over while questions are planned: the builder is not seen
+        // again, so its collections become the new facts' own.
+        return next.build(true);
     }
 
     /** The user tried this row's resolution and it did not help: it will not be recommended again. */
@@ -210,7 +219,18 @@ public final class Facts {
      * is a list while every answer is yes, and an object of yes (true) and no (false) answers otherwise.
      */
     public Map<String, Object> toMap() {
-        return FactsJson.toMap(this);
+        Object answers = context.isEmpty() || context.containsValue(false) ? context : List.copyOf(context.keySet());
+        // In the order of Vocabulary.FIELDS; a field not set (null, or an empty list) is left out.
+        Object[] values = {product, scope, client, visualStudioVersion, serverVersion, os, symptoms, answers, errorMessage,
+                serverUrl, confirmed, ruledOut, role, dontKnow};
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i] instanceof Set<?> set ? List.copyOf(set) : values[i];
+            if (value != null && !(value instanceof Collection<?> list && list.isEmpty()) && !(value instanceof Map<?, ?> m && m.isEmpty())) {
+                map.put(Vocabulary.FIELDS.get(i), value);
+            }
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     @Override
@@ -229,7 +249,7 @@ public final class Facts {
     }
 
     /** Collects facts; each setter checks its value at once and throws {@link InvalidFactsException}. */
-    public static final class Builder {
+    public static final class Builder implements FactsFields {
         private String product;
         private String scope;
         private String client;
@@ -249,12 +269,14 @@ public final class Facts {
         }
 
         /** "user" (also: not-the-administrator) or "administrator" (also: admin). */
+        @Override
         public Builder role(String value) {
             role = Vocabulary.ROLES.canonical(value);
             return this;
         }
 
         /** Question ids the user answered "I don't know"; each must be a question the advisor can ask. */
+        @Override
         public Builder dontKnow(String... questionIds) {
             Limits.entries(Vocabulary.DONT_KNOW, questionIds.length);
             for (String id : questionIds) {
@@ -263,38 +285,45 @@ public final class Facts {
             return this;
         }
 
+        @Override
         public Builder product(String value) {
             product = Vocabulary.PRODUCTS.canonical(value);
             return this;
         }
 
+        @Override
         public Builder scope(String value) {
             scope = Vocabulary.SCOPES.canonical(value);
             return this;
         }
 
+        @Override
         public Builder client(String value) {
             client = Vocabulary.CLIENTS.canonical(value);
             return this;
         }
 
+        @Override
         public Builder os(String value) {
             os = Vocabulary.OPERATING_SYSTEMS.canonical(value);
             return this;
         }
 
+        @Override
         public Builder visualStudioVersion(String value) {
             Vocabulary.releaseYear(Vocabulary.VISUAL_STUDIO_VERSION, Limits.value(Vocabulary.VISUAL_STUDIO_VERSION, value));
             visualStudioVersion = Echo.redact(value.trim());
             return this;
         }
 
+        @Override
         public Builder serverVersion(String value) {
             Vocabulary.releaseYear(Vocabulary.SERVER_VERSION, Limits.value(Vocabulary.SERVER_VERSION, value));
             serverVersion = Echo.redact(value.trim());
             return this;
         }
 
+        @Override
         public Builder symptoms(String... values) {
             Limits.entries(Vocabulary.SYMPTOMS, values.length);
             for (String value : values) {
@@ -304,6 +333,7 @@ public final class Facts {
         }
 
         /** Context flags answered yes. */
+        @Override
         public Builder context(String... values) {
             Limits.entries(Vocabulary.CONTEXT, values.length);
             for (String value : values) {
@@ -313,50 +343,45 @@ public final class Facts {
         }
 
         /** A context flag answered yes or no. */
+        @Override
         public Builder answer(String flag, boolean yes) {
             context.put(Vocabulary.CONTEXT_FLAGS.canonical(flag), yes);
             return this;
         }
 
         /** Pasted text; URLs in it lose their credentials. */
+        @Override
         public Builder errorMessage(String value) {
             errorMessage = Echo.redact(Limits.text(Vocabulary.ERROR_MESSAGE, value));
             return this;
         }
 
         /** An address with a host; its credentials, if any, are dropped for ***. */
+        @Override
         public Builder serverUrl(String value) {
             serverUrl = ServerUrls.withoutCredentials(Limits.url(Vocabulary.SERVER_URL, value));
             return this;
         }
 
         /** Row ids the user verified; checked against the loaded rules when diagnosing. */
+        @Override
         public Builder confirmed(String... rowIds) {
-            addRowIds(Vocabulary.CONFIRMED, confirmed, rowIds);
+            FactsChecks.addRowIds(Vocabulary.CONFIRMED, confirmed, rowIds);
             return this;
         }
 
         /** Row ids the user checked and found not to be the cause; checked against the loaded rules. */
+        @Override
         public Builder ruledOut(String... rowIds) {
-            addRowIds(Vocabulary.RULED_OUT, ruledOut, rowIds);
+            FactsChecks.addRowIds(Vocabulary.RULED_OUT, ruledOut, rowIds);
             return this;
         }
 
-        private static void addRowIds(String field, Set<String> into, String... rowIds) {
-            Limits.entries(field, rowIds.length);
-            for (String rowId : rowIds) {
-                if (Limits.value(field, rowId).isBlank()) {
-                    throw new InvalidFactsException(field, rowId,
-                            field + ": a row id must not be empty; use the ids that diagnose prints, such as 'wrong-server-url'.");
-                }
-                into.add(Echo.redact(rowId.trim().toLowerCase(Locale.ROOT)));
-            }
-            Limits.entries(field, into.size());
-        }
-
         /** Forgets a context answer, so that another can take its place. */
-        void forget(String flag) {
+        @Override
+        public Builder forget(String flag) {
             context.remove(flag);
+            return this;
         }
 
         /** Checks what no single field can: exclusive flags, rows both confirmed and ruled out, product against URL. */
@@ -366,26 +391,7 @@ public final class Facts {
 
         /** @param owned whether the builder is thrown away after this, so its collections need no copy */
         Facts build(boolean owned) {
-            if (Boolean.TRUE.equals(context.get(Vocabulary.SIGNED_IN_WITH_WORK))
-                    && Boolean.TRUE.equals(context.get(Vocabulary.SIGNED_IN_WITH_PERSONAL))) {
-                throw new InvalidFactsException(Vocabulary.CONTEXT, Vocabulary.SIGNED_IN_WITH_PERSONAL,
-                        "context: 'signed-in-with-work' and 'signed-in-with-personal' exclude each other; give the one account you signed in with.");
-            }
-            for (String row : confirmed) {
-                if (ruledOut.contains(row)) {
-                    throw new InvalidFactsException(Vocabulary.RULED_OUT, row,
-                            "ruledOut: '" + Echo.value(row) + "' is also in confirmed; a row is either confirmed or ruled out.");
-                }
-            }
-            if (product != null && serverUrl != null) {
-                String urlProduct = ServerUrls.product(serverUrl);
-                if (!urlProduct.equals(product)) {
-                    throw new InvalidFactsException(Vocabulary.PRODUCT, product,
-                            "product: '" + product + "' contradicts serverUrl '" + Echo.value(serverUrl) + "', which is an address of "
-                                    + ("services".equals(urlProduct) ? "Azure DevOps Services" : "an Azure DevOps Server")
-                                    + ". Give the one that is right, or leave product out to infer it from the URL.");
-                }
-            }
+            FactsChecks.across(context, confirmed, ruledOut, product, serverUrl);
             return new Facts(this, owned);
         }
     }

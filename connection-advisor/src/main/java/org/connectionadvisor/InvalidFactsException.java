@@ -3,7 +3,7 @@ package org.connectionadvisor;
 /**
  * The facts given cannot be used. The message names the field, the value and what is accepted; it is meant
  * to be shown to the person who wrote the facts as it is: the value in it is escaped, cut and without URL credentials
- * ({@link org.connectionadvisor.input.Echo#value}).
+ * ({@link org.connectionadvisor.Echo#value}).
  */
 public final class InvalidFactsException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;

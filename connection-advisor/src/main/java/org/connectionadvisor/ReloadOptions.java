@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.connectionadvisor.engine.RuleBase;
+
 /**
  * How an advisor built from a rule directory takes in edits. Immutable; each method returns a changed copy.
  *
@@ -21,7 +23,7 @@ import java.util.function.Consumer;
  */
 public final class ReloadOptions {
     public static final Duration DEFAULT_BUILD_DEADLINE = Duration.ofSeconds(60);
-    public static final Duration DEFAULT_DIAGNOSIS_DEADLINE = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_DIAGNOSIS_DEADLINE = RuleBase.DEFAULT_DIAGNOSIS_DEADLINE;
 
     /** Tries candidate rules before they go live: the problems found, none when they may replace the serving ones. */
     @FunctionalInterface

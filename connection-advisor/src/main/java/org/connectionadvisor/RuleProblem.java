@@ -1,6 +1,5 @@
 package org.connectionadvisor;
 
-import org.connectionadvisor.input.Echo;
 
 /** One problem in a rule file: where it is (file, 1-based line, rule name where known) and what is wrong. */
 public record RuleProblem(String file, int line, String rule, String message) {

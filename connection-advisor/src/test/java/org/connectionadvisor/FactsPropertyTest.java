@@ -12,7 +12,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.connectionadvisor.input.Echo;
 import org.connectionadvisor.input.FactsJson;
 
 /**

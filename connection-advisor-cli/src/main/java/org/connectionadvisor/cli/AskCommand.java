@@ -21,7 +21,7 @@ import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.Recommendation;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.input.Vocabulary;
 import org.connectionadvisor.outcomes.Outcome;
 import org.connectionadvisor.outcomes.Result;

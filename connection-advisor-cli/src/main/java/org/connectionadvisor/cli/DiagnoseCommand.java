@@ -10,7 +10,7 @@ import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Diagnosis;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.input.FactsText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

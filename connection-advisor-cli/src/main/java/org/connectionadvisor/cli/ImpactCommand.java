@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.outcomes.OutcomeStore;
 import org.connectionadvisor.outcomes.RecordedCase;
 import picocli.CommandLine.Command;

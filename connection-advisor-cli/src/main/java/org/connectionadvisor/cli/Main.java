@@ -8,7 +8,7 @@ import java.util.Properties;
 import org.connectionadvisor.DiagnosisException;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.RulesException;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.outcomes.OutcomeStoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import org.connectionadvisor.ConnectionAdvisor;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -18,7 +18,7 @@ import org.connectionadvisor.Facts;
 import org.connectionadvisor.Handoff;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.input.FactsText;
 
 /**

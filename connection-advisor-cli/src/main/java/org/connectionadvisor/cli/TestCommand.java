@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import org.connectionadvisor.ConnectionAdvisor;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -7,7 +7,7 @@ import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.RulesException;
 import org.connectionadvisor.admin.AdvicePolicy;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -22,7 +22,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.connectionadvisor.cli.CliTest.Run;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 
 /**
  * Issue 12 at the command line: whatever string a field of the facts file or an answer to ask gets, the CLI exits 0 or

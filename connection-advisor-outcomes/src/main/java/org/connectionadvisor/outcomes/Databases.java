@@ -3,7 +3,7 @@ package org.connectionadvisor.outcomes;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 
 /**
  * Which database holds the outcomes: the one an option names, else {@value #DATABASE_VARIABLE}, else an H2 file in the

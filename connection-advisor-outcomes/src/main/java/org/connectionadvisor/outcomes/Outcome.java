@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Facts;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 
 /**
  * One report: on these facts, with these rules, trying this row gave this result. {@code facts} is the redacted JSON

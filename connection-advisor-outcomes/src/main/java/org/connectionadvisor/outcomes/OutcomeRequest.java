@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.input.Limits;
 
 /**

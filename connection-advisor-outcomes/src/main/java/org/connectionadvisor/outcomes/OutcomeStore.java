@@ -254,7 +254,7 @@ public final class OutcomeStore implements AutoCloseable {
     private static OutcomeStoreException failure(String url, String what, Exception e) {
         String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         return new OutcomeStoreException("outcome store " + Databases.shown(url) + ": " + what + ": "
-                + org.connectionadvisor.input.Echo.value(message), e);
+                + org.connectionadvisor.Echo.value(message), e);
     }
 
     private static void closeQuietly(Connection connection, Exception cause) {

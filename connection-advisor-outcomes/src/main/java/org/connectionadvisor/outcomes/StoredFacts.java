@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.connectionadvisor.Facts;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.input.PastedMessage;
 
 /**

@@ -15,7 +15,7 @@ import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.ReloadResult;
 import org.connectionadvisor.RuleRow;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,7 +3,7 @@ package org.connectionadvisor.service;
 import java.nio.ByteBuffer;
 import java.util.Map;
 
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;

@@ -2,7 +2,7 @@ package org.connectionadvisor.service;
 
 import java.util.Map;
 
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 
 /** A request answered with an error status and a JSON body {@code {"error": "...", ...}}; never a stack trace. */
 final class HttpError extends RuntimeException {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.RuleRow;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.outcomes.CaseSample;
 import org.connectionadvisor.outcomes.InvalidOutcomeException;
 import org.connectionadvisor.outcomes.Outcome;

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.engine.Links;
 import org.connectionadvisor.engine.Placeholders;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 
 /**
  * What the texts of the consequences may say and how much of it: checked on the literals, before anything is built,
@@ -39,15 +39,15 @@ final class AdviceCheck {
         this.problems = problems;
     }
 
-    static void check(List<RuleSubset.CheckedRule> rules, AdvicePolicy policy, List<RuleProblem> problems) {
+    static void check(List<CheckedRule> rules, AdvicePolicy policy, List<RuleProblem> problems) {
         new AdviceCheck(policy, problems).run(rules);
     }
 
-    private void run(List<RuleSubset.CheckedRule> rules) {
+    private void run(List<CheckedRule> rules) {
         Map<String, Integer> longestDetail = new HashMap<>();
         Map<String, String> detailFile = new HashMap<>();
         Set<String> conclusions = new HashSet<>();
-        for (RuleSubset.CheckedRule rule : rules) {
+        for (CheckedRule rule : rules) {
             Consequence consequence = rule.consequence();
             if (consequence == null) {
                 continue;
@@ -83,7 +83,7 @@ final class AdviceCheck {
                     + " Topic and Finding names, over the limit of " + MAX_CONCLUSIONS + ": they are facts other rules join on"));
         }
         long wording = 0;
-        for (RuleSubset.CheckedRule rule : rules) {
+        for (CheckedRule rule : rules) {
             if (rule.consequence() != null && "Advice".equals(rule.consequence().type())) {
                 for (String text : rule.consequence().texts()) {
                     wording += text.length();
@@ -101,7 +101,7 @@ final class AdviceCheck {
     }
 
     /** One text: its length and placeholders, its characters, its links. */
-    private void text(RuleSubset.CheckedRule rule, String text, int max, String what) {
+    private void text(CheckedRule rule, String text, int max, String what) {
         if (text.length() > max) {
             refuse(rule, what + " is " + text.length() + " characters, over the limit of " + max);
             return;
@@ -134,7 +134,7 @@ final class AdviceCheck {
         }
     }
 
-    private void refuse(RuleSubset.CheckedRule rule, String message) {
+    private void refuse(CheckedRule rule, String message) {
         problems.add(new RuleProblem(rule.file().path(), rule.consequenceLine(), rule.descr().getName(), message));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.engine.Placeholders;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 
 /**
  * What advice may say, as the administrator decides in one file beside the rules (rules-drl/advice-policy.txt): the
@@ -22,7 +22,7 @@ import org.connectionadvisor.input.Echo;
  */
 public final class AdvicePolicy {
     /** The file's name, in a rules directory (its top level) and in rules-drl/. */
-    public static final String FILE = "advice-policy.txt";
+    public static final String FILE = DrlFile.POLICY_FILE;
     private static final String LINK_HOST = "link-host";
     private static final String SHARED_DETAIL = "detail-from-any-file";
     private static final String SETTINGS = LINK_HOST + " HOST or " + SHARED_DETAIL + " KEY, one a line (# for a comment)";
@@ -37,15 +37,10 @@ public final class AdvicePolicy {
         this.sharedDetails = Set.copyOf(sharedDetails);
     }
 
-    /** Whether a file of a rule set is the policy rather than rules. */
-    static boolean isPolicy(DrlFile file) {
-        return file.path().equals(FILE) || file.path().endsWith("/" + FILE) || file.path().endsWith("\\" + FILE);
-    }
-
     /** The policy among a rule set's files, else the packaged one; its problems, each at its line, go to {@code problems}. */
     static AdvicePolicy of(List<DrlFile> files, List<RuleProblem> problems) {
         for (DrlFile file : files) {
-            if (isPolicy(file)) {
+            if (file.isPolicy()) {
                 return parse(file, problems);
             }
         }
@@ -54,7 +49,7 @@ public final class AdvicePolicy {
 
     /** The policy of the rules in a directory (its policy file, else the packaged one), or of the packaged rules for null. */
     public static AdvicePolicy forRules(Path directory) {
-        DrlFile file = directory == null ? packagedFile() : DrlFile.fromDirectory(directory).stream().filter(AdvicePolicy::isPolicy)
+        DrlFile file = directory == null ? packagedFile() : DrlFile.fromDirectory(directory).stream().filter(DrlFile::isPolicy)
                 .findFirst().orElseGet(AdvicePolicy::packagedFile);
         return parse(file, new ArrayList<>());
     }

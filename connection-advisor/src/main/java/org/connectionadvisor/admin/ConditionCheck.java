@@ -28,11 +28,12 @@ import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
 
 /** A rule's conditions: patterns, or, not, exists and collect, each constraint, and the bindings between them. */
 final class ConditionCheck {
-    private final RuleCheck check;
     private final FileCheck in;
+    private final RuleDescr rule;
     private final Map<String, String> bindings = new HashMap<>();
     private final Map<String, Integer> bindingLines = new HashMap<>();
     private int joined;
@@ -41,13 +42,13 @@ final class ConditionCheck {
     /** The subrules Drools builds for the rule: the product of its or alternatives and of the in lists compiled as such. */
     private long subrules = 1;
 
-    ConditionCheck(RuleCheck check) {
-        this.check = check;
-        this.in = check.in;
+    ConditionCheck(FileCheck in, RuleDescr rule) {
+        this.in = in;
+        this.rule = rule;
     }
 
     void run() {
-        AndDescr lhs = check.rule.getLhs();
+        AndDescr lhs = rule.getLhs();
         if (lhs == null) {
             return;
         }
@@ -282,10 +283,10 @@ final class ConditionCheck {
     }
 
     private int line(BaseDescr descr) {
-        return check.line(descr);
+        return descr.getLine() > 0 ? descr.getLine() : rule.getLine();
     }
 
     private void refuse(int line, String message) {
-        check.refuse(line, message);
+        in.refuse(line, rule.getName(), message);
     }
 }

@@ -31,6 +31,8 @@ public final class DrlFile {
     static final String PACKAGED = "rules-drl";
     /** Where the jar holds them: the folder of their DRL package, as a KIE module needs. */
     static final String PACKAGED_LOCATION = "org/connectionadvisor/drl";
+    /** The advice policy's file name (see AdvicePolicy), in a rules directory (its top level) and in rules-drl/. */
+    static final String POLICY_FILE = "advice-policy.txt";
     private static final Pattern RULE_HEADER =
             Pattern.compile("\\s*+rule\\s++(?:\"((?:[^\"\\\\]|\\\\.)*+)\"|'((?:[^'\\\\]|\\\\.)*+)'|(\\S++)).*");
     private static final Pattern RULE_END = Pattern.compile("\\s*+end\\s*+(//.*)?");
@@ -67,6 +69,11 @@ public final class DrlFile {
         return path;
     }
 
+    /** Whether this file of a rule set is the advice policy rather than rules. */
+    boolean isPolicy() {
+        return path.equals(POLICY_FILE) || path.endsWith("/" + POLICY_FILE) || path.endsWith("\\" + POLICY_FILE);
+    }
+
     public String text() {
         return text;
     }
@@ -80,7 +87,7 @@ public final class DrlFile {
         try (Stream<Path> paths = Files.walk(directory)) {
             List<DrlFile> files = new ArrayList<>();
             List<RuleProblem> unread = new ArrayList<>();
-            Path policy = directory.resolve(AdvicePolicy.FILE);
+            Path policy = directory.resolve(POLICY_FILE);
             for (Path path : paths.filter(p -> p.toString().endsWith(".drl") || p.equals(policy)).sorted().toList()) {
                 DrlFile file = read(path, unread);
                 if (file != null) {
@@ -90,7 +97,7 @@ public final class DrlFile {
             if (!unread.isEmpty()) {
                 throw new RulesException(unread);
             }
-            if (files.stream().allMatch(AdvicePolicy::isPolicy)) {
+            if (files.stream().allMatch(DrlFile::isPolicy)) {
                 throw new RulesException(List.of(new RuleProblem(directory.toString(), 0, null, "no .drl files in this directory")));
             }
             return files;
@@ -164,7 +171,7 @@ public final class DrlFile {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
         for (DrlFile file : files) {
-            if (AdvicePolicy.isPolicy(file)) {
+            if (file.isPolicy()) {
                 continue; // it decides which rules load, not what loaded rules answer
             }
             digest.update(file.text().getBytes(StandardCharsets.UTF_8));

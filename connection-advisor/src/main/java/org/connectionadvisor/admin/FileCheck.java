@@ -14,17 +14,16 @@ import org.connectionadvisor.RuleProblem;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.ast.descr.RuleDescr;
 
-/** One file's checks: its package, imports and other top-level parts, then each rule. */
+/** One file's checks: its package, imports and other top-level parts; each rule's RuleCheck then reads what it found. */
 final class FileCheck {
     final DrlFile file;
     final PackageDescr descr;
     final List<RuleProblem> problems;
-    final List<RuleSubset.CheckedRule> rules;
+    final List<CheckedRule> rules;
     final Set<String> imported = new HashSet<>();
 
-    FileCheck(DrlFile file, PackageDescr descr, List<RuleProblem> problems, List<RuleSubset.CheckedRule> rules) {
+    FileCheck(DrlFile file, PackageDescr descr, List<RuleProblem> problems, List<CheckedRule> rules) {
         this.file = file;
         this.descr = descr;
         this.problems = problems;
@@ -54,9 +53,6 @@ final class FileCheck {
         descr.getEnumDeclarations().forEach(d -> notInSubset(d, "declare enum", "the facts are those of " + FACT_PACKAGE));
         descr.getEntryPointDeclarations().forEach(d -> notInSubset(d, "declare entry-point", "facts reach rules one way"));
         descr.getWindowDeclarations().forEach(d -> notInSubset(d, "declare window", "rules match facts, not windows of events"));
-        for (RuleDescr rule : descr.getRules()) {
-            new RuleCheck(this, rule).run();
-        }
     }
 
     private void imports(ImportDescr anImport) {

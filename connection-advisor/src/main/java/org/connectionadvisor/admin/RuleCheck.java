@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.connectionadvisor.engine.RuleBase;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -73,7 +73,7 @@ final class RuleCheck {
         } else if (annotations.size() == rule.getAnnotations().size()) {
             refuse(rule.getLine(), KINDS + "; this one has neither"); // (with an annotation refused, that message says more)
         }
-        in.rules.add(new RuleSubset.CheckedRule(rule, in.file, row, isRow ? annotationLine(RuleBase.ROW) : 0, consequence, consequenceLine(),
+        in.rules.add(new CheckedRule(rule, in.file, row, isRow ? annotationLine(RuleBase.ROW) : 0, consequence, consequenceLine(),
                 subrules));
     }
 
@@ -183,7 +183,7 @@ final class RuleCheck {
     }
 
     private void conditions() {
-        ConditionCheck conditions = new ConditionCheck(this);
+        ConditionCheck conditions = new ConditionCheck(in, rule);
         conditions.run();
         subrules = conditions.subrules();
     }

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-import org.connectionadvisor.ReloadOptions;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.RulesException;
 import org.connectionadvisor.engine.RuleBase;
@@ -45,7 +44,7 @@ public final class RuleCompiler {
 
     /** Compiles with the default diagnosis deadline: the packaged rules, and tests. */
     public static RuleBase compile(List<DrlFile> files) {
-        return compile(files, ReloadOptions.DEFAULT_DIAGNOSIS_DEADLINE);
+        return compile(files, RuleBase.DEFAULT_DIAGNOSIS_DEADLINE);
     }
 
     public static RuleBase compile(List<DrlFile> files, Duration diagnosisDeadline) {

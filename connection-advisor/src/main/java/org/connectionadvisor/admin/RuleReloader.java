@@ -3,17 +3,17 @@ package org.connectionadvisor.admin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.connectionadvisor.ConnectionAdvisor;
-import org.connectionadvisor.ReloadOptions;
 import org.connectionadvisor.ReloadResult;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.RulesException;
 import org.connectionadvisor.engine.RuleBase;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,29 +29,34 @@ public final class RuleReloader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleReloader.class);
 
     private final Path directory;
-    private final ReloadOptions options;
+    private final Settings settings;
     private final AtomicReference<RuleBase> rules;
-    /** An advisor on candidate rules, for the application's check. */
-    private final Function<RuleBase, ConnectionAdvisor> advisorOn;
     private final RulesWatcher watcher;
+
+    /**
+     * How to reload, in the library's own terms (the API's ReloadOptions, translated by its facade): the quiet time
+     * before a watched edit is taken in (null: no watch), the two deadlines, the application's check of candidate
+     * rules (null: none) and the listener of every result.
+     */
+    public record Settings(Duration debounce, Duration buildDeadline, Duration diagnosisDeadline,
+            Function<RuleBase, List<RuleProblem>> check, Consumer<ReloadResult> listener) {
+    }
 
     /** Compiled rules and what the application's check found in them. */
     private record Candidate(RuleBase rules, List<RuleProblem> problems) {
     }
 
     /** Loads the directory once (a RulesException if that fails: there are no previous rules to keep) and starts watching. */
-    public RuleReloader(Path directory, ReloadOptions options, AtomicReference<RuleBase> rules,
-            Function<RuleBase, ConnectionAdvisor> advisorOn) {
+    public RuleReloader(Path directory, Settings settings, AtomicReference<RuleBase> rules) {
         this.directory = directory;
-        this.options = options;
+        this.settings = settings;
         this.rules = rules;
-        this.advisorOn = advisorOn;
         ReloadResult first = load();
         if (!first.applied()) {
             throw new RulesException(first.problems());
         }
         try {
-            watcher = options.debounce() == null ? null : new RulesWatcher(directory, options.debounce(), this::reload);
+            watcher = settings.debounce() == null ? null : new RulesWatcher(directory, settings.debounce(), this::reload);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot watch " + directory + " for rule edits", e);
         }
@@ -68,8 +73,8 @@ public final class RuleReloader implements AutoCloseable {
     private ReloadResult load() {
         List<RuleProblem> problems;
         try {
-            Candidate candidate = Deadline.run("rules build", options.buildDeadline(), () -> {
-                RuleBase compiled = RuleCompiler.compile(DrlFile.fromDirectory(directory), options.diagnosisDeadline());
+            Candidate candidate = Deadline.run("rules build", settings.buildDeadline(), () -> {
+                RuleBase compiled = RuleCompiler.compile(DrlFile.fromDirectory(directory), settings.diagnosisDeadline());
                 return new Candidate(compiled, check(compiled));
             });
             if (candidate.problems().isEmpty()) {
@@ -82,7 +87,7 @@ public final class RuleReloader implements AutoCloseable {
             problems = problem("cannot read the rules: " + e.getCause().getMessage());
         } catch (Deadline.Exceeded e) {
             problems = problem("loading the rules (reading, checking, building and the check of new rules) took longer than the build"
-                    + " deadline of " + Deadline.shown(options.buildDeadline()) + " and was abandoned; a rule base this large needs a"
+                    + " deadline of " + Deadline.shown(settings.buildDeadline()) + " and was abandoned; a rule base this large needs a"
                     + " longer ReloadOptions.buildDeadline");
         } catch (Throwable e) { // a pathological file may exhaust the stack or the heap: still a refused edit, never a lost one
             problems = problem("the rules could not be loaded: " + e.getClass().getSimpleName()
@@ -96,11 +101,11 @@ public final class RuleReloader implements AutoCloseable {
     }
 
     private List<RuleProblem> check(RuleBase candidate) {
-        if (options.check() == null) {
+        if (settings.check() == null) {
             return List.of();
         }
         try {
-            return List.copyOf(options.check().problems(advisorOn.apply(candidate)));
+            return List.copyOf(settings.check().apply(candidate));
         } catch (RuntimeException e) {
             // A runaway rule stops a diagnosis with a DiagnosisException naming it: exactly what a check is for.
             return problem("the check of the new rules failed: " + e.getMessage());
@@ -116,7 +121,7 @@ public final class RuleReloader implements AutoCloseable {
             LOG.warn("the rules in {} were not reloaded; the previous rules keep serving:{}", Echo.safe(directory.toString()), lines);
         }
         try {
-            options.listener().accept(result);
+            settings.listener().accept(result);
         } catch (RuntimeException e) {
             LOG.warn("a reload listener failed", e);
         }

@@ -44,11 +44,6 @@ final class RuleSubset {
     record Checked(List<Parsed> files, List<RuleProblem> problems) {
     }
 
-    /** What the checks across files need of each rule. */
-    record CheckedRule(RuleDescr descr, DrlFile file, String row, int rowLine, Consequence consequence, int consequenceLine,
-            long subrules) {
-    }
-
     static Checked check(List<DrlFile> files) {
         List<RuleProblem> problems = new ArrayList<>();
         List<Parsed> parsed = new ArrayList<>();
@@ -56,7 +51,7 @@ final class RuleSubset {
         boolean everyFileRead = true;
         AdvicePolicy policy = AdvicePolicy.of(files, problems);
         for (DrlFile file : files) {
-            if (AdvicePolicy.isPolicy(file)) {
+            if (file.isPolicy()) {
                 continue;
             }
             PackageDescr descr = read(file, problems);
@@ -64,7 +59,11 @@ final class RuleSubset {
                 everyFileRead = false;
                 continue;
             }
-            new FileCheck(file, descr, problems, rules).run();
+            FileCheck fileCheck = new FileCheck(file, descr, problems, rules);
+            fileCheck.run();
+            for (RuleDescr rule : descr.getRules()) {
+                new RuleCheck(fileCheck, rule).run();
+            }
             parsed.add(new Parsed(file, descr));
         }
         acrossFiles(rules, everyFileRead, problems);

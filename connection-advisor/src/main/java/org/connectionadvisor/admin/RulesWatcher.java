@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,7 +131,7 @@ public final class RulesWatcher implements AutoCloseable {
                     LOG.warn("cannot watch the new directory {} ({})", Echo.safe(path.toString()), Echo.value(e.toString()));
                 }
                 relevant = true;
-            } else if (path.toString().endsWith(".drl") || path.equals(directory.resolve(AdvicePolicy.FILE))) {
+            } else if (path.toString().endsWith(".drl") || path.equals(directory.resolve(DrlFile.POLICY_FILE))) {
                 relevant = true;
             }
         }

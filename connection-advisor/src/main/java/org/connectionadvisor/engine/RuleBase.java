@@ -11,11 +11,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.connectionadvisor.Actor;
-import org.connectionadvisor.ReloadOptions;
 import org.connectionadvisor.Source;
+import org.connectionadvisor.compiled.CompiledRules;
 import org.connectionadvisor.rules.Input;
 import org.connectionadvisor.rules.Provenance;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -33,6 +32,8 @@ import org.kie.internal.conf.ConstraintJittingThresholdOption;
  * session of its own from a pool, and closing it resets it for the next one.
  */
 public final class RuleBase {
+    /** How long a diagnosis's session may take to settle each time its inputs change, unless the rules were loaded with another. */
+    public static final Duration DEFAULT_DIAGNOSIS_DEADLINE = Duration.ofSeconds(1);
     public static final String ROW = "row";
     public static final String TITLE = "title";
     public static final String SOURCE = "source";
@@ -100,7 +101,7 @@ public final class RuleBase {
      * gives the content hash of the DRL they were compiled from (see {@link #version()}).
      */
     public static RuleBase of(Collection<KiePackage> packages, Supplier<String> version) {
-        return of(packages, ReloadOptions.DEFAULT_DIAGNOSIS_DEADLINE, version);
+        return of(packages, DEFAULT_DIAGNOSIS_DEADLINE, version);
     }
 
     /** A rule base of compiled packages whose sessions settle within {@code deadline} each time their inputs change. */
@@ -118,14 +119,14 @@ public final class RuleBase {
                 Provenance.prepare(rule);
                 Object id = rule.getMetaData().get(ROW);
                 if (id != null) {
-                    rows.put(id.toString(), row(id.toString(), (RuleImpl) rule));
+                    rows.put(id.toString(), row(id.toString(), rule));
                 }
             }
         }
         return new RuleBase(kieBase, Collections.unmodifiableMap(rows), RuleMentions.of(all), all.size(), deadline, version);
     }
 
-    private static Row row(String id, RuleImpl rule) {
+    private static Row row(String id, Rule rule) {
         Map<String, Object> meta = rule.getMetaData();
         String[] documents = text(meta, SOURCE).split("\\|");
         String[] sections = text(meta, SECTION).split("\\|");
@@ -135,8 +136,8 @@ public final class RuleBase {
             String section = i < sections.length ? sections[i].strip() : "";
             sources.add(new Source(document, DOCUMENT_TITLES.getOrDefault(document, document), section));
         }
-        String file = rule.getResource() == null ? null : rule.getResource().getSourcePath();
-        return new Row(id, text(meta, TITLE), List.copyOf(sources), rule.getSalience().getValue(), rule.getName(), file,
+        return new Row(id, text(meta, TITLE), List.copyOf(sources), CompiledRules.salience(rule), rule.getName(),
+                CompiledRules.sourcePath(rule),
                 Actor.of(meta.get(ACTOR)));
     }
 

@@ -13,17 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.connectionadvisor.compiled.CompiledRules;
 import org.connectionadvisor.rules.Client;
 import org.connectionadvisor.rules.Input;
 import org.connectionadvisor.rules.Product;
 import org.connectionadvisor.rules.Scope;
-import org.drools.base.base.ClassObjectType;
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.base.rule.Collect;
-import org.drools.base.rule.GroupElement;
-import org.drools.base.rule.RuleConditionElement;
-import org.drools.base.rule.constraint.Constraint;
-import org.drools.mvel.MVELConstraint;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -75,7 +69,11 @@ final class RuleMentions {
         for (Rule rule : rules) {
             List<Shape> ruleShapes = new ArrayList<>();
             Set<String> fields = new HashSet<>();
-            collect(((RuleImpl) rule).getLhs(), ruleShapes, fields);
+            for (CompiledRules.PatternShape pattern : CompiledRules.patterns(rule)) {
+                if (pattern.type() != null) {
+                    ruleShapes.add(new Shape(pattern.type(), literals(pattern.constraints(), fields)));
+                }
+            }
             String name = rule.getPackageName() + "." + rule.getName();
             shapes.put(name, List.copyOf(ruleShapes));
             settingTested.put(name, Set.copyOf(fields));
@@ -145,28 +143,19 @@ final class RuleMentions {
         return value instanceof Number number && Double.parseDouble(literal) == number.doubleValue();
     }
 
-    private static void collect(RuleConditionElement element, List<Shape> shapes, Set<String> settingTested) {
-        if (element instanceof GroupElement group) {
-            group.getChildren().forEach(child -> collect(child, shapes, settingTested));
-        } else if (element instanceof org.drools.base.rule.Pattern pattern) {
-            if (pattern.getSource() instanceof Collect collect) {
-                collect(collect.getSourcePattern(), shapes, settingTested);
-            } else if (pattern.getObjectType() instanceof ClassObjectType type) {
-                Map<String, String> literals = new HashMap<>();
-                for (Constraint constraint : pattern.getConstraints()) {
-                    if (constraint instanceof MVELConstraint mvel) {
-                        Matcher equals = EQUALS_LITERAL.matcher(mvel.getExpression());
-                        if (equals.matches()) {
-                            literals.put(equals.group(1), equals.group(2));
-                        }
-                        String field = mvel.getExpression().strip().split("[^A-Za-z0-9_]", 2)[0];
-                        if (SETTING_FIELDS.contains(field)) {
-                            settingTested.add(field);
-                        }
-                    }
-                }
-                shapes.add(new Shape(type.getClassType(), Map.copyOf(literals)));
+    /** The fields a pattern requires to equal a literal; the setting fields it tests go to {@code settingTested}. */
+    private static Map<String, String> literals(List<String> constraints, Set<String> settingTested) {
+        Map<String, String> literals = new HashMap<>();
+        for (String constraint : constraints) {
+            Matcher equals = EQUALS_LITERAL.matcher(constraint);
+            if (equals.matches()) {
+                literals.put(equals.group(1), equals.group(2));
+            }
+            String field = CompiledRules.field(constraint);
+            if (SETTING_FIELDS.contains(field)) {
+                settingTested.add(field);
             }
         }
+        return Map.copyOf(literals);
     }
 }

@@ -7,16 +7,17 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.connectionadvisor.DiagnosisException;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.compiled.CompiledRules;
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.rules.Advice;
 import org.connectionadvisor.rules.Detail;
 import org.connectionadvisor.rules.Finding;
 import org.connectionadvisor.rules.Input;
 import org.connectionadvisor.rules.Topic;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -213,8 +214,7 @@ public final class Session implements AutoCloseable {
         kie.fireAllRules(match -> {
             Rule rule = match.getRule();
             counts.merge(rule.getName(), 1, Integer::sum);
-            RuleImpl impl = (RuleImpl) rule;
-            files.putIfAbsent(rule.getName(), impl.getResource() == null ? "?" : impl.getResource().getSourcePath());
+            files.putIfAbsent(rule.getName(), Objects.requireNonNullElse(CompiledRules.sourcePath(rule), "?"));
             return true;
         }, 200);
         List<Map.Entry<String, Integer>> byCount = new ArrayList<>(counts.entrySet());

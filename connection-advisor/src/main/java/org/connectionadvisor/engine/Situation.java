@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.connectionadvisor.Facts;
-import org.connectionadvisor.input.Echo;
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.input.PastedMessage;
 import org.connectionadvisor.input.RemoteWork;
 import org.connectionadvisor.input.ServerUrls;

@@ -3,9 +3,7 @@ package org.connectionadvisor.input;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +16,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.connectionadvisor.Facts;
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.InvalidFactsException;
 
 /** Reads facts from JSON, strictly: every problem becomes one {@link InvalidFactsException} naming the field. */
@@ -42,7 +40,7 @@ public final class FactsJson {
      * Facts from JSON text: a facts object, or a sample file (its {@code facts} object, or its {@code rawFacts} text read
      * as facts). A byte order mark at the start is skipped; anything after the JSON value is refused.
      */
-    public static Facts read(String json) {
+    public static void read(String json, FactsFields into) {
         if (json != null && json.length() > Limits.INPUT_BYTES) {
             throw new InvalidFactsException(null, null, "the input is larger than 1 MiB (" + Limits.INPUT_BYTES
                     + " characters); facts are one small JSON object.");
@@ -54,13 +52,14 @@ public final class FactsJson {
         }
         JsonNode root = tree(text);
         if (root.isObject() && (root.has(SAMPLE_FACTS) || root.has(SAMPLE_RAW_FACTS))) {
-            return sample(root);
+            sample(root, into);
+            return;
         }
         if (!root.isObject()) {
             throw new InvalidFactsException(null, null,
                     "the input must be a JSON object of facts, such as {\"symptoms\": [\"TF31002\"]}; got " + kind(root) + ".");
         }
-        return read(root);
+        read(root, into);
     }
 
     /** The one JSON value of the text; an error for invalid JSON, too deep a nesting, or anything after the value. */
@@ -116,7 +115,7 @@ public final class FactsJson {
     }
 
     /** A sample file: its own fields are fine, its facts come from "facts" (an object) or "rawFacts" (text). */
-    private static Facts sample(JsonNode root) {
+    private static void sample(JsonNode root, FactsFields into) {
         Iterator<String> names = root.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -137,86 +136,43 @@ public final class FactsJson {
                 throw new InvalidFactsException(SAMPLE_RAW_FACTS, null, SAMPLE_RAW_FACTS + ": expected a string (the text read as"
                         + " facts), got " + kind(raw) + " " + Echo.value(raw.toString()) + ".");
             }
-            return read(raw.asText());
+            read(raw.asText(), into);
+            return;
         }
         JsonNode facts = root.get(SAMPLE_FACTS);
         if (!facts.isObject()) {
             throw new InvalidFactsException(null, null,
                     "the input must be a JSON object of facts, such as {\"symptoms\": [\"TF31002\"]}; got " + kind(facts) + ".");
         }
-        return read(facts);
+        read(facts, into);
     }
 
-    private static Facts read(JsonNode object) {
-        Facts.Builder builder = Facts.builder();
+    private static void read(JsonNode object, FactsFields into) {
         Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             JsonNode value = field.getValue();
+            if (!Vocabulary.FIELDS.contains(name)) {
+                throw Vocabulary.unknownField(name);
+            }
             if (value.isNull()) {
-                if (!Vocabulary.FIELDS.contains(name)) {
-                    throw Vocabulary.unknownField(name);
-                }
                 continue;
             }
             switch (name) {
-                case Vocabulary.PRODUCT -> builder.product(text(name, value));
-                case Vocabulary.SCOPE -> builder.scope(text(name, value));
-                case Vocabulary.CLIENT -> builder.client(text(name, value));
-                case Vocabulary.OS -> builder.os(text(name, value));
-                case Vocabulary.VISUAL_STUDIO_VERSION -> builder.visualStudioVersion(version(name, value));
-                case Vocabulary.SERVER_VERSION -> builder.serverVersion(version(name, value));
-                case Vocabulary.ERROR_MESSAGE -> builder.errorMessage(text(name, value));
-                case Vocabulary.SERVER_URL -> builder.serverUrl(text(name, value));
-                case Vocabulary.SYMPTOMS -> builder.symptoms(texts(name, value));
-                case Vocabulary.CONTEXT -> context(builder, value);
-                case Vocabulary.CONFIRMED -> builder.confirmed(texts(name, value));
-                case Vocabulary.RULED_OUT -> builder.ruledOut(texts(name, value));
-                case Vocabulary.ROLE -> builder.role(text(name, value));
-                case Vocabulary.DONT_KNOW -> builder.dontKnow(texts(name, value));
-                default -> throw Vocabulary.unknownField(name);
+                case Vocabulary.VISUAL_STUDIO_VERSION, Vocabulary.SERVER_VERSION -> into.set(name, version(name, value));
+                case Vocabulary.SYMPTOMS, Vocabulary.CONFIRMED, Vocabulary.RULED_OUT, Vocabulary.DONT_KNOW ->
+                        into.set(name, texts(name, value));
+                case Vocabulary.CONTEXT -> context(into, value);
+                default -> into.set(name, text(name, value));
             }
         }
-        return builder.build();
     }
 
     /** A list of flags answered yes, or an object of flags answered yes or no ({@code true}, {@code false}, null: unknown). */
-    /**
-     * The facts as the JSON object {@link #read} takes, with only the fields that are set; {@code context} is a list
-     * while every answer is yes, and an object of yes (true) and no (false) answers otherwise.
-     */
-    public static Map<String, Object> toMap(Facts facts) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        facts.product().ifPresent(value -> map.put(Vocabulary.PRODUCT, value));
-        facts.scope().ifPresent(value -> map.put(Vocabulary.SCOPE, value));
-        facts.client().ifPresent(value -> map.put(Vocabulary.CLIENT, value));
-        facts.visualStudioVersion().ifPresent(value -> map.put(Vocabulary.VISUAL_STUDIO_VERSION, value));
-        facts.serverVersion().ifPresent(value -> map.put(Vocabulary.SERVER_VERSION, value));
-        facts.os().ifPresent(value -> map.put(Vocabulary.OS, value));
-        putList(map, Vocabulary.SYMPTOMS, facts.symptoms());
-        Map<String, Boolean> context = facts.contextAnswers();
-        if (!context.isEmpty()) {
-            map.put(Vocabulary.CONTEXT, context.containsValue(false) ? context : List.copyOf(context.keySet()));
-        }
-        facts.errorMessage().ifPresent(value -> map.put(Vocabulary.ERROR_MESSAGE, value));
-        facts.serverUrl().ifPresent(value -> map.put(Vocabulary.SERVER_URL, value));
-        putList(map, Vocabulary.CONFIRMED, facts.confirmed());
-        putList(map, Vocabulary.RULED_OUT, facts.ruledOut());
-        facts.role().ifPresent(value -> map.put(Vocabulary.ROLE, value));
-        putList(map, Vocabulary.DONT_KNOW, facts.dontKnow());
-        return Collections.unmodifiableMap(map);
-    }
-
-    private static void putList(Map<String, Object> map, String key, java.util.Set<String> values) {
-        if (!values.isEmpty()) {
-            map.put(key, List.copyOf(values));
-        }
-    }
-
-    private static void context(Facts.Builder builder, JsonNode value) {
+    private static void context(FactsFields into, JsonNode value) {
         if (!value.isObject()) {
-            builder.context(texts(Vocabulary.CONTEXT, value));
+            into.set(Vocabulary.CONTEXT, texts(Vocabulary.CONTEXT, value));
             return;
         }
         Limits.entries(Vocabulary.CONTEXT, value.size());
@@ -226,9 +182,9 @@ public final class FactsJson {
             String flag = answer.getKey();
             JsonNode yes = answer.getValue();
             if (yes.isBoolean()) {
-                builder.answer(flag, yes.booleanValue());
+                into.answer(flag, yes.booleanValue());
             } else if (yes.isTextual() && List.of("yes", "no").contains(yes.asText().trim().toLowerCase(java.util.Locale.ROOT))) {
-                builder.answer(flag, "yes".equalsIgnoreCase(yes.asText().trim()));
+                into.answer(flag, "yes".equalsIgnoreCase(yes.asText().trim()));
             } else if (yes.isNull()) {
                 Vocabulary.CONTEXT_FLAGS.canonical(flag); // unknown, but still a known flag
             } else {

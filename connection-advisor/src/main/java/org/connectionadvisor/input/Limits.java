@@ -1,5 +1,6 @@
 package org.connectionadvisor.input;
 
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.InvalidFactsException;
 
 /**

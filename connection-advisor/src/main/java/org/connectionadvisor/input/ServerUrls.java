@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.InvalidFactsException;
 
 /** How a server URL tells the product: Azure DevOps Services lives at dev.azure.com and *.visualstudio.com. */

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.connectionadvisor.Facts;
+import org.connectionadvisor.Echo;
 import org.connectionadvisor.InvalidFactsException;
 
 /** The input vocabulary of the knowledge inventory: fields, accepted values, aliases, and the errors for the rest. */
@@ -32,6 +32,8 @@ public final class Vocabulary {
     public static final String ROLE = "role";
     /** The questions answered "I don't know": they are not asked again. */
     public static final String DONT_KNOW = "dontKnow";
+    /** The question id that sets which of the two accounts the user signed in with. */
+    public static final String SIGNED_IN_WITH = "signed-in-with";
     /** The answer value that says "I don't know" to any question. */
     public static final String DONT_KNOW_ANSWER = "dont-know";
 
@@ -144,7 +146,7 @@ public final class Vocabulary {
 
     public static final String SIGNED_IN_WITH_WORK = "signed-in-with-work";
     public static final String SIGNED_IN_WITH_PERSONAL = "signed-in-with-personal";
-    /** The answers to {@link Facts#SIGNED_IN_WITH} and the context flag each one sets; the two flags exclude each other. */
+    /** The answers to {@link #SIGNED_IN_WITH} and the context flag each one sets; the two flags exclude each other. */
     public static final Map<String, String> SIGNED_IN_WITH_ANSWERS = labels("work", SIGNED_IN_WITH_WORK,
             "personal", SIGNED_IN_WITH_PERSONAL);
 
@@ -155,7 +157,7 @@ public final class Vocabulary {
             "2020", "Azure DevOps Server 2020", "2022", "Azure DevOps Server 2022");
 
     /**
-     * What the advisor asks to learn an input: a field, {@link Facts#SIGNED_IN_WITH} (for the two signed-in-with
+     * What the advisor asks to learn an input: a field, {@link #SIGNED_IN_WITH} (for the two signed-in-with
      * flags), or another context flag (answered yes or no). A new context flag needs its question here.
      */
     private static final Map<String, String> QUESTIONS = labels(
@@ -165,7 +167,7 @@ public final class Vocabulary {
             OS, "Which Windows version does the client computer run?",
             VISUAL_STUDIO_VERSION, "Which Visual Studio release do you use?",
             SERVER_VERSION, "Which server release do you connect to?",
-            Facts.SIGNED_IN_WITH, "Which account did you sign in with?",
+            SIGNED_IN_WITH, "Which account did you sign in with?",
             ROLE, "Are you the administrator of the server or organization?",
             "remote-worker", "Do you work remotely (outside the network the server is on)?",
             "ssl-configured", "Does the server use SSL (an https:// address)?",
@@ -209,7 +211,7 @@ public final class Vocabulary {
         return DONT_KNOW_WORDS.contains(normalized(answer).replace("\u2019", "'"));
     }
 
-    /** The question that asks for an input, a {@link Facts#with} question id. */
+    /** The question that asks for an input, a {@code Facts.with} question id. */
     public static String question(String id) {
         String text = QUESTIONS.get(id);
         if (text == null) {
@@ -287,7 +289,7 @@ public final class Vocabulary {
         return new InvalidFactsException(field, given, message.toString());
     }
 
-    static InvalidFactsException unknownField(String given) {
+    public static InvalidFactsException unknownField(String given) {
         StringBuilder message = new StringBuilder("'").append(Echo.value(given)).append("' is not a known field. Accepted fields: ")
                 .append(String.join(", ", FIELDS)).append('.');
         closest(given, FIELDS).ifPresent(near -> message.append(" Did you mean '").append(near).append("'?"));

@@ -7,12 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.base.rule.GroupElement;
-import org.drools.base.rule.Pattern;
-import org.drools.base.rule.RuleConditionElement;
-import org.drools.base.rule.constraint.Constraint;
-import org.drools.mvel.MVELConstraint;
+import org.connectionadvisor.compiled.CompiledRules;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -35,7 +30,7 @@ public final class Provenance {
      * rule it loads; a rule base built elsewhere (the KIE module) works without it, only slower.
      */
     public static void prepare(Rule rule) {
-        ((RuleImpl) rule).addMetaAttribute(TESTED_SETTING, testedSetting((RuleImpl) rule));
+        CompiledRules.remember(rule, TESTED_SETTING, testedSetting(rule));
     }
 
     /**
@@ -64,20 +59,18 @@ public final class Provenance {
                 add(inputs, input);
                 carried = input instanceof Symptom symptom ? symptom.setting()
                         : input instanceof Context context ? context.setting() : null;
-            } else if (matched instanceof Topic topic) {
-                addAll(inputs, topic.inputs());
-                firstSteps |= topic.firstSteps();
-                carried = topic.setting();
+            } else if (matched instanceof Derived derived) {
+                addAll(inputs, derived.inputs());
+                firstSteps |= derived.firstSteps();
+                carried = derived.setting();
             } else if (matched instanceof Collection<?> gathered) {
                 for (Object each : gathered) {
                     if (each instanceof Input input) {
                         add(support, input);
-                    } else {
-                        addAll(support, derivedInputs(each));
+                    } else if (each instanceof Derived derived) {
+                        addAll(support, derived.inputs());
                     }
                 }
-            } else {
-                addAll(inputs, derivedInputs(matched));
             }
             if (carried != null) {
                 addSetting(setting, carried, tested);
@@ -95,17 +88,6 @@ public final class Provenance {
             throw new IllegalStateException("rule '" + kcontext.getRule().getName() + "' has no @" + key + " metadata");
         }
         return value.toString();
-    }
-
-    private static List<Input> derivedInputs(Object matched) {
-        if (matched instanceof Topic topic) {
-            return topic.inputs();
-        } else if (matched instanceof Finding finding) {
-            return finding.inputs();
-        } else if (matched instanceof Detail detail) {
-            return detail.inputs();
-        }
-        return List.of();
     }
 
     private static void addSetting(List<Input> inputs, Setting setting, Collection<String> tested) {
@@ -133,34 +115,17 @@ public final class Provenance {
     private static Collection<String> tested(Rule rule) {
         Map<String, Object> meta = rule.getMetaData();
         Object prepared = meta.get(TESTED_SETTING);
-        return prepared != null ? (Collection<String>) prepared : testedSetting((RuleImpl) rule);
+        return prepared != null ? (Collection<String>) prepared : testedSetting(rule);
     }
 
     /** The setting fields tested by the rule's positive patterns (not those under "not" or inside "collect"). */
-    private static List<String> testedSetting(RuleImpl rule) {
+    private static List<String> testedSetting(Rule rule) {
         Set<String> fields = new HashSet<>();
-        collectTested(rule.getLhs(), fields);
-        return SETTING_FIELDS.stream().filter(fields::contains).toList();
-    }
-
-    private static void collectTested(RuleConditionElement element, Set<String> fields) {
-        if (element instanceof GroupElement group) {
-            if (group.isNot()) {
-                return;
-            }
-            for (RuleConditionElement nested : group.getChildren()) {
-                collectTested(nested, fields);
-            }
-        } else if (element instanceof Pattern pattern && pattern.getSource() == null) {
-            for (Constraint constraint : pattern.getConstraints()) {
-                if (constraint instanceof MVELConstraint mvel) {
-                    // The rule subset allows only "field op value" constraints, so the field leads the expression.
-                    String field = mvel.getExpression().strip().split("[^A-Za-z0-9_]", 2)[0];
-                    if (SETTING_FIELDS.contains(field)) {
-                        fields.add(field);
-                    }
-                }
+        for (CompiledRules.PatternShape pattern : CompiledRules.patterns(rule)) {
+            if (pattern.matched()) {
+                pattern.constraints().forEach(constraint -> fields.add(CompiledRules.field(constraint)));
             }
         }
+        return SETTING_FIELDS.stream().filter(fields::contains).toList();
     }
 }

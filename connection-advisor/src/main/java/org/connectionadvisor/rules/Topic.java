@@ -10,7 +10,7 @@ import org.kie.api.runtime.rule.RuleContext;
  * ({@link #firstSteps}) ranks its rows before every row that no fact supports.
  */
 public record Topic(String name, boolean firstSteps, String product, String scope, String client, Setting setting,
-        List<Input> inputs) {
+        List<Input> inputs) implements Derived {
     public static Topic of(RuleContext kcontext, String name) {
         return create(kcontext, name, false);
     }

@@ -48,7 +48,7 @@ class AdvicePolicyTest {
     @Test
     void theAdminMayLetItAndNameOtherHostsInTheOneFile() {
         List<DrlFile> files = new ArrayList<>(DrlFile.packaged());
-        files.removeIf(AdvicePolicy::isPolicy);
+        files.removeIf(DrlFile::isPolicy);
         files.add(new DrlFile("mine/advice-policy.txt", """
                 # ours
                 link-host learn.microsoft.com

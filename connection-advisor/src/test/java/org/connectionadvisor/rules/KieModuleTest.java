@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 
 import org.connectionadvisor.Facts;
+import org.connectionadvisor.Inputs;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;

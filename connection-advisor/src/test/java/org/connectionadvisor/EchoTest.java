@@ -1,10 +1,11 @@
-package org.connectionadvisor.input;
+package org.connectionadvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
 
 class EchoTest {
     @Test

@@ -1,4 +1,4 @@
-package org.connectionadvisor.input;
+package org.connectionadvisor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
 /**
@@ -13,12 +14,14 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  * characters are escaped ({@code \n}, {@code \t}, {@code \r}, else {@code \u001b}), so an echo stays one line and
  * cannot retitle a terminal or forge a log line; the credentials of URLs ({@code https://user:secret@host}) become
  * {@code ***} ({@code https://***@host}). A backslash is left as it is: the echo is for reading, not for parsing back.
+ * The one way for the library, its tools and applications to show user text again.
  */
 public final class Echo {
     /** How much of a value an error line quotes; the rest is cut, so one line stays one readable line. */
     static final int QUOTED_CHARS = 200;
 
-    private static final ObjectWriter JSON = FactsJson.MAPPER.writer(new SafeJsonEscapes());
+    /** Writes only a string: the reading limits of the facts' mapper (FactsJson) play no part, so a mapper of its own. */
+    private static final ObjectWriter JSON = new ObjectMapper().writer(new SafeJsonEscapes());
 
     private Echo() {
     }

@@ -1,9 +1,9 @@
-package org.connectionadvisor.rules;
+package org.connectionadvisor;
 
 import java.util.List;
 
-import org.connectionadvisor.Facts;
 import org.connectionadvisor.engine.Situation;
+import org.connectionadvisor.rules.Input;
 
 /**
  * The bridge for applications that run the rules with Drools directly, through the library jar's KIE module (the
