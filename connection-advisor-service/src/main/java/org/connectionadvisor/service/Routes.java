@@ -68,6 +68,7 @@ final class Routes extends Handler.Abstract {
                 new Route("GET", "/api/vocabulary", Kind.LISTED, exchange -> exchange.send(200, api.vocabulary())),
                 new Route("GET", "/health", Kind.LISTED, exchange -> exchange.send(200, api.health())),
                 file("/openapi.json", "openapi.json", Exchange.JSON_TYPE, Kind.LISTED),
+                file("/dom.js", "dom.js", "text/javascript; charset=utf-8", Kind.ASSET),
                 file("/app.js", "app.js", "text/javascript; charset=utf-8", Kind.ASSET),
                 file("/app.css", "app.css", "text/css; charset=utf-8", Kind.ASSET),
                 file("/admin", "admin.html", "text/html; charset=utf-8", Kind.ASSET), // its data needs the token

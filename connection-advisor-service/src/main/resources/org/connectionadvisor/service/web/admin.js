@@ -5,16 +5,6 @@
 
 const TOKEN_KEY = 'connection-advisor-admin-token';
 const SVG = 'http://www.w3.org/2000/svg';
-const $ = (id) => document.getElementById(id);
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (name === 'onclick') node.addEventListener('click', value); else node.setAttribute(name, value);
-  });
-  children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(String(child))));
-  return node;
-}
 
 function svg(tag, attributes, text) {
   const node = document.createElementNS(SVG, tag);

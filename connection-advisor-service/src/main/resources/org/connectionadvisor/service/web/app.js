@@ -16,17 +16,6 @@ const KNOWN_AS = {
 let vocabulary = null;
 let showAll = false;
 
-const $ = (id) => document.getElementById(id);
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (name === 'onclick') node.addEventListener('click', value); else node.setAttribute(name, value);
-  });
-  children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(String(child))));
-  return node;
-}
-
 function params() {
   return new URLSearchParams(location.search);
 }
