@@ -11,15 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -28,59 +25,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots in target/screenshots/.
  */
 class AdminPageIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static final java.util.logging.Logger CDP_NOTICES = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
-    private static final java.util.logging.Logger CDP_CHOICE = quiet("org.openqa.selenium.chromium.ChromiumDriver");
+    private static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
     private static final String UNRESOLVED = "{\"product\": \"services\", \"symptoms\": [\"HTTP-401\"]}";
 
     private static TestServer service;
     private static ChromeDriver browser;
     private static Path profile;
 
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.SEVERE);
-        return logger;
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String skipped = "AdminPageIT skipped: no Chromium (the browser tests need /usr/bin/chromium and"
-                + " /usr/bin/chromedriver: apt-get install chromium chromium-driver)";
-        if (!installed) {
-            System.out.println(skipped);
-        }
-        Assumptions.assumeTrue(installed, skipped);
+        HeadlessChromium.assumeInstalled("AdminPageIT");
         profile = Files.createTempDirectory("chromium-admin-profile");
         service = TestServer.withStore(profile.resolve("outcomes"), profile.resolve("token"));
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile.resolve("chromium"), "--window-size=1024,1100", "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", profile.resolve("downloads").toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withSilent(true).build();
-        browser = new ChromeDriver(driver, options);
-        Files.createDirectories(SCREENSHOTS);
+        browser = HeadlessChromium.start(profile.resolve("chromium"), 1100, Map.of(
+                "download.default_directory", profile.resolve("downloads").toString(), "download.prompt_for_download", false));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        HeadlessChromium.stop(browser, service, profile);
     }
 
     private static void settled() {

@@ -2,15 +2,14 @@ package org.connectionadvisor.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -31,63 +28,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * included, and saves screenshots in target/screenshots/.
  */
 class GuidedPageIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
     private static final String URL = "http://tfs.contoso.com:8080/tfs";
-
-    /**
-     * The tests use no DevTools protocol, so Selenium's notice that it has no CDP bindings for this Chromium release
-     * is noise in the build's output. Held here: java.util.logging keeps its loggers only weakly.
-     */
-    private static final java.util.logging.Logger CDP_NOTICES = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
-    private static final java.util.logging.Logger CDP_CHOICE = quiet("org.openqa.selenium.chromium.ChromiumDriver");
 
     private static TestServer service;
     private static ChromeDriver browser;
     private static Path profile;
 
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.SEVERE);
-        return logger;
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String skipped = "GuidedPageIT skipped: no Chromium (the browser tests need /usr/bin/chromium and"
-                + " /usr/bin/chromedriver: apt-get install chromium chromium-driver)";
-        if (!installed) {
-            // Surefire shows a class skipped in @BeforeAll as 0 tests run, without the reason: say it in one line.
-            System.out.println(skipped);
-        }
-        Assumptions.assumeTrue(installed, skipped);
+        HeadlessChromium.assumeInstalled("GuidedPageIT");
         profile = Files.createTempDirectory("chromium-profile");
         service = TestServer.withStore(profile.resolve("outcomes"), profile.resolve("token"));
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1024,900", "--lang=en-US");
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withSilent(true).build();
-        browser = new ChromeDriver(driver, options);
-        Files.createDirectories(SCREENSHOTS);
+        browser = HeadlessChromium.start(profile, 900, Map.of());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        HeadlessChromium.stop(browser, service, profile);
     }
 
     @BeforeEach
