@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.connectionadvisor.input.Limits;
-import org.connectionadvisor.input.Vocabulary;
-
 /**
  * Every question the advisor can ask, in one place: its text, its answers (the values {@link Facts#with} takes, then
  * "I don't know") and who can usually answer it. The planner picks from these, and the service publishes them, so a

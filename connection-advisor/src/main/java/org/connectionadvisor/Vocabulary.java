@@ -1,4 +1,4 @@
-package org.connectionadvisor.input;
+package org.connectionadvisor;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.connectionadvisor.Echo;
-import org.connectionadvisor.InvalidFactsException;
 
 /** The input vocabulary of the knowledge inventory: fields, accepted values, aliases, and the errors for the rest. */
 public final class Vocabulary {
@@ -119,6 +116,10 @@ public final class Vocabulary {
                     "vs-hangs-on-query", "Visual Studio stops responding when you run a query",
                     "read-only-or-blocked", "errors say actions are read-only or blocked"),
             Map.of("401", "HTTP-401"));
+    /** Remote work in users' words (VPN, working from home); case, spaces and hyphens do not matter. */
+    private static final Map<String, String> REMOTE_WORK_ALIASES = Map.of("vpn", "remote-worker", "on-vpn", "remote-worker",
+            "working-from-home", "remote-worker", "work-from-home", "remote-worker", "remote", "remote-worker",
+            "remote-work", "remote-worker", "working-remotely", "remote-worker");
     public static final Choice CONTEXT_FLAGS = new Choice(CONTEXT,
             labels("remote-worker", "you work remotely",
                     "ssl-configured", "the server has SSL (HTTPS) configured",
@@ -130,7 +131,7 @@ public final class Vocabulary {
                     "b2b-guest", "you are a B2B guest in the tenant",
                     "multiple-server-versions", "clients connect to servers of different versions",
                     "wants-different-credentials", "you want to sign in from Visual Studio with other credentials"),
-            RemoteWork.ALIASES);
+            REMOTE_WORK_ALIASES);
 
     /** How each context flag reads when the answer is no. */
     public static final Map<String, String> CONTEXT_FLAGS_NO = labels("remote-worker", "you do not work remotely",
