@@ -16,14 +16,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Facts;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP API on the packaged rules: exact statuses and bodies, errors as JSON, limits. */
 class ApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @AutoClose
-    private static final TestServer service = TestServer.packagedForClass();
+    @AutoClose // started in @BeforeAll, not when the class is loaded: a test run may load every class first
+    private static TestServer service;
+
+    @BeforeAll
+    static void start() throws Exception {
+        service = TestServer.packaged();
+    }
 
     static Map<String, Object> json(HttpResponse<String> response) throws Exception {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
