@@ -48,34 +48,39 @@ public final class Links {
         void at(int open, int close, int end);
     }
 
+    /**
+     * Jumps from ']' to ']' with {@link String#indexOf(int, int)} (the JVM searches many characters at a time) instead
+     * of reading every character: most advice texts hold no link, and every recommendation's texts are read on every
+     * diagnosis. Still linear: a '[' is searched for forward only past the last one found, and backward only over a
+     * link's text.
+     */
     private static void scan(String text, LinkFound found) {
-        int open = -1; // the last '[' since the last ']'
+        int from = 0; // where reading goes on: a ']' closes a link's text when a '[' lies in [from, ']')
+        int first = text.indexOf('['); // the first '[' at or after from (stale when before it); -1 when none is left
         int stop = -1; // the first ')' or white space at or after the last target looked at: targets only move forward
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '[') {
-                open = i;
-            } else if (c == ']') {
-                int opened = open;
-                open = -1;
-                if (opened < 0 || i + 1 >= text.length() || text.charAt(i + 1) != '(') {
-                    continue;
+        for (int close = text.indexOf(']'); close >= 0; close = text.indexOf(']', from)) {
+            if (first >= 0 && first < from) {
+                first = text.indexOf('[', from);
+            }
+            boolean opened = first >= 0 && first < close;
+            from = close + 1;
+            if (!opened || close + 1 >= text.length() || text.charAt(close + 1) != '(') {
+                continue;
+            }
+            int start = close + 2;
+            int scheme = schemeLength(text, start);
+            if (scheme == 0) {
+                continue;
+            }
+            if (stop < start) {
+                stop = start;
+                while (stop < text.length() && text.charAt(stop) != ')' && !Character.isWhitespace(text.charAt(stop))) {
+                    stop++;
                 }
-                int start = i + 2;
-                int scheme = schemeLength(text, start);
-                if (scheme == 0) {
-                    continue;
-                }
-                if (stop < start) {
-                    stop = start;
-                    while (stop < text.length() && text.charAt(stop) != ')' && !Character.isWhitespace(text.charAt(stop))) {
-                        stop++;
-                    }
-                }
-                if (stop < text.length() && text.charAt(stop) == ')' && stop > start + scheme) {
-                    found.at(opened, i, stop);
-                    i = stop;
-                }
+            }
+            if (stop < text.length() && text.charAt(stop) == ')' && stop > start + scheme) {
+                found.at(text.lastIndexOf('[', close - 1), close, stop);
+                from = stop + 1;
             }
         }
     }

@@ -30,6 +30,10 @@ class AdviceTextTest {
         assertThat(Links.markdown("See [a](https://learn.microsoft.com/x) and [b [c]](http://aka.ms/y), not [d](ftp://e) or [f] (https://g)"
                 + " or [h](https://) or [i](https://j k)")).containsExactly("https://learn.microsoft.com/x");
         assertThat(Links.markdown("[a](https://x/1)[b](https://x/1)[[c](https://x/2)")).containsExactly("https://x/1", "https://x/2");
+        // A ']' opens a target only after a '[' read since the last ']', and a target's own '[' opens nothing.
+        assertThat(Links.markdown("](https://a) [b](https://c)")).containsExactly("https://c");
+        assertThat(Links.markdown("[a](https://x/[)](https://y)")).containsExactly("https://x/[");
+        assertThat(Links.markdown("[a] [b](https://z) ] (https://w) [c]](https://v)")).containsExactly("https://z");
         assertThat(Links.hosts("go to HTTPS://User@Learn.Microsoft.com:443/x, https://aka.ms?q and ftp://no"))
                 .containsExactly("learn.microsoft.com", "aka.ms");
     }
@@ -40,6 +44,7 @@ class AdviceTextTest {
         assertThat(Links.plain(advice, true))
                 .isEqualTo("First, see the guide <https://learn.microsoft.com/x>, then [c <https://aka.ms/y> and [f] (https://g).");
         assertThat(Links.plain(advice, false)).isEqualTo("First, see the guide, then [c and [f] (https://g).");
+        assertThat(Links.plain("[a] [b [c](https://d)", false)).isEqualTo("[a] [b c"); // the link's text begins at its last '['
     }
 
     @Test
@@ -47,10 +52,12 @@ class AdviceTextTest {
         String brackets = "[".repeat(2_000_000);
         String openTargets = "[](http://a".repeat(200_000);
         String braces = "{a".repeat(1_000_000);
+        String closings = "]".repeat(1_000_000) + "[";
         assertTimeoutPreemptively(ONE_PASS, () -> {
             assertThat(Links.markdown(brackets)).isEmpty();
             assertThat(Links.markdown(openTargets)).isEmpty();
             assertThat(Links.plain(brackets, true)).isEqualTo(brackets);
+            assertThat(Links.markdown(closings)).isEmpty();
             assertThat(Links.hosts(openTargets)).containsExactly("a[", "a");
             assertThat(Placeholders.keys(braces)).isEmpty();
             assertThat(Placeholders.fill(braces, key -> "x")).isEqualTo(braces);
