@@ -45,6 +45,16 @@ class AudienceTest {
     }
 
     @Test
+    void whatSupportsAnAdministratorsCheckSupportsAskingTheAdministratorSoAUserStillAsksFirst() {
+        Diagnosis diagnosis = diagnose("{\"product\": \"tfs\", \"scope\": \"several-computers\", \"symptoms\": [\"TF31002\"],"
+                + " \"role\": \"user\", \"context\": [\"multiple-server-versions\"]}");
+
+        assertThat(diagnosis.ids()).startsWith("contact-admin-check-server", "server-id-conflict", "service-account-password");
+        assertThat(diagnosis.recommendations().get(0).supportedBy()).containsExactly(
+                "you are not the administrator of the server or organization", "you said clients connect to servers of different versions");
+    }
+
+    @Test
     void whatTheUserRuledOutGoesIntoTheHandoff() {
         Handoff handoff = diagnose("{\"product\": \"tfs\", \"scope\": \"several-computers\", \"role\": \"user\","
                 + " \"context\": {\"multiple-server-versions\": false}, \"ruledOut\": [\"network-unavailable\"]}").handoff().orElseThrow();
