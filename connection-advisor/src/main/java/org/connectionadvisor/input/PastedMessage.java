@@ -60,6 +60,23 @@ public record PastedMessage(List<Clue> symptoms, String url) {
         }
     }
 
+    /**
+     * The words of the first phrase the message says as whole words ({@code {phrase, words}}, the phrase lower case),
+     * or null when it says none: the users' words a flag is heard from ({@link RemoteWork}, {@link RecentChange}).
+     */
+    static String clue(String message, List<String[]> phrases) {
+        if (message == null || message.isBlank()) {
+            return null;
+        }
+        String text = message.toLowerCase(Locale.ROOT);
+        for (String[] phrase : phrases) {
+            if (containsWord(text, phrase[0], false)) {
+                return phrase[1];
+            }
+        }
+        return null;
+    }
+
     /** The word as a whole word; a number also not inside a decimal or version such as 1.401 or 401.5. */
     static boolean containsWord(String text, String word, boolean number) {
         for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {

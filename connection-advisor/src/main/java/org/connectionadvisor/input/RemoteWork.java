@@ -1,7 +1,6 @@
 package org.connectionadvisor.input;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,15 +29,6 @@ public final class RemoteWork {
 
     /** What in the message says the user works remotely, in words; null when nothing does. */
     public static String clue(String message) {
-        if (message == null || message.isBlank()) {
-            return null;
-        }
-        String text = message.toLowerCase(Locale.ROOT);
-        for (String[] phrase : PHRASES) {
-            if (PastedMessage.containsWord(text, phrase[0], false)) {
-                return phrase[1];
-            }
-        }
-        return null;
+        return PastedMessage.clue(message, PHRASES);
     }
 }

@@ -129,8 +129,9 @@ public final class Vocabulary {
                     "signed-in-with-personal", "you signed in with the personal Microsoft account",
                     "b2b-guest", "you are a B2B guest in the tenant",
                     "multiple-server-versions", "clients connect to servers of different versions",
-                    "wants-different-credentials", "you want to sign in from Visual Studio with other credentials"),
-            RemoteWork.ALIASES);
+                    "wants-different-credentials", "you want to sign in from Visual Studio with other credentials",
+                    RecentChange.FLAG, "it worked until recently (something changed)"),
+            aliases(RemoteWork.ALIASES, RecentChange.ALIASES));
 
     /** How each context flag reads when the answer is no. */
     public static final Map<String, String> CONTEXT_FLAGS_NO = labels("remote-worker", "you do not work remotely",
@@ -142,7 +143,8 @@ public final class Vocabulary {
             "signed-in-with-personal", "you did not sign in with the personal Microsoft account",
             "b2b-guest", "you are not a B2B guest in the tenant",
             "multiple-server-versions", "clients do not connect to servers of different versions",
-            "wants-different-credentials", "you do not want to sign in with other credentials");
+            "wants-different-credentials", "you do not want to sign in with other credentials",
+            RecentChange.FLAG, "it did not work before either");
 
     public static final String SIGNED_IN_WITH_WORK = "signed-in-with-work";
     public static final String SIGNED_IN_WITH_PERSONAL = "signed-in-with-personal";
@@ -177,7 +179,8 @@ public final class Vocabulary {
             "Do you have both a personal Microsoft account and a work or school account with the same sign-in address?",
             "b2b-guest", "Are you a B2B guest in the organization's tenant?",
             "multiple-server-versions", "Do the clients connect to servers of different versions?",
-            "wants-different-credentials", "Do you want to sign in from Visual Studio with other credentials?");
+            "wants-different-credentials", "Do you want to sign in from Visual Studio with other credentials?",
+            RecentChange.FLAG, "Did it work until recently (yesterday, say), so that something changed?");
 
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20[0-3]\\d)(?!\\d)");
     /** The update after a year: "2013.2", "2013 Update 2", "2013 update 2". */
@@ -218,6 +221,12 @@ public final class Vocabulary {
             throw new IllegalStateException("Vocabulary has no question for '" + id + "'; add one to QUESTIONS.");
         }
         return text;
+    }
+
+    private static Map<String, String> aliases(Map<String, String> one, Map<String, String> other) {
+        Map<String, String> both = new HashMap<>(one);
+        both.putAll(other);
+        return Map.copyOf(both);
     }
 
     private static Map<String, String> labels(String... valueLabelPairs) {
