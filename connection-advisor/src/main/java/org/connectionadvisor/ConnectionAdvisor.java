@@ -14,7 +14,6 @@ import org.connectionadvisor.engine.Ranking;
 import org.connectionadvisor.engine.RuleBase;
 import org.connectionadvisor.engine.Session;
 import org.connectionadvisor.engine.Situation;
-import org.connectionadvisor.input.Vocabulary;
 
 /**
  * The library's entry point: diagnoses connection and sign-in problems with Azure DevOps Services and Server.

@@ -18,10 +18,7 @@ import org.connectionadvisor.input.Answers;
 import org.connectionadvisor.input.FactsChecks;
 import org.connectionadvisor.input.FactsFields;
 import org.connectionadvisor.input.FactsJson;
-import org.connectionadvisor.input.FactsText;
-import org.connectionadvisor.input.Limits;
 import org.connectionadvisor.input.ServerUrls;
-import org.connectionadvisor.input.Vocabulary;
 
 /**
  * What the user knows about the problem, in the inventory's vocabulary. Immutable; every value is checked

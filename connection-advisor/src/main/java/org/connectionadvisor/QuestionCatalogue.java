@@ -7,10 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.connectionadvisor.input.Limits;
-import org.connectionadvisor.input.RecentChange;
-import org.connectionadvisor.input.Vocabulary;
-
 /**
  * Every question the advisor can ask, in one place: its text, its answers (the values {@link Facts#with} takes, then
  * "I don't know") and who can usually answer it. The planner picks from these, and the service publishes them, so a
@@ -25,7 +21,7 @@ public final class QuestionCatalogue {
      * documents already put first where they apply (the password in the one-computer table, the TFSService password in
      * the several-users table), and a "no" contradicts none, so the answer never changes the first recommendation.
      */
-    private static final Set<String> VOLUNTEERED = Set.of(RecentChange.FLAG);
+    private static final Set<String> VOLUNTEERED = Set.of(Vocabulary.RECENT_CHANGE);
     private static final List<Answer> YES_NO = List.of(new Answer("yes", "yes"), new Answer("no", "no"));
     private static final List<Question> ALL = build();
 

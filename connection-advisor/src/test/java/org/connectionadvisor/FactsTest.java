@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import org.connectionadvisor.input.Vocabulary;
 import org.junit.jupiter.api.Test;
 
 class FactsTest {

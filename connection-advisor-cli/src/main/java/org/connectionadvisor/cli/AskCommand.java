@@ -22,7 +22,7 @@ import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.Recommendation;
 import org.connectionadvisor.Echo;
-import org.connectionadvisor.input.Vocabulary;
+import org.connectionadvisor.Vocabulary;
 import org.connectionadvisor.outcomes.Outcome;
 import org.connectionadvisor.outcomes.Result;
 import picocli.CommandLine.Command;

@@ -19,7 +19,7 @@ import org.connectionadvisor.Handoff;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.Echo;
-import org.connectionadvisor.input.FactsText;
+import org.connectionadvisor.FactsText;
 
 /**
  * Sample fact files with their expectations, and running them against a rule base. One format serves the JUnit

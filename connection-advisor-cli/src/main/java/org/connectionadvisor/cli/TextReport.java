@@ -9,6 +9,7 @@ import org.connectionadvisor.Band;
 import org.connectionadvisor.Diagnosis;
 import org.connectionadvisor.Handoff;
 import org.connectionadvisor.Heard;
+import org.connectionadvisor.PlainText;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.Recommendation;
 import org.connectionadvisor.Source;
@@ -43,9 +44,9 @@ final class TextReport {
         out.printf("%d. %s%n", r.rank(), r.title());
         out.printf("   [%s, %s%s%s]%n", r.id(), r.status().word(), r.band() == Band.FIRST_STEP ? ", one of the documents' first steps" : "",
                 r.actor() == Actor.ADMINISTRATOR ? ", only an administrator can do this" : "");
-        out.println("   " + plain(r.resolution()));
+        out.println("   " + PlainText.of(r.resolution()));
         for (int i = 0; i < r.steps().size(); i++) {
-            out.printf("     %d) %s%n", i + 1, plain(r.steps().get(i)));
+            out.printf("     %d) %s%n", i + 1, PlainText.of(r.steps().get(i)));
         }
         out.println("   Why: " + String.join("; ", r.because()) + ".");
         if (!r.supportedBy().isEmpty()) {
@@ -87,10 +88,5 @@ final class TextReport {
 
     private static String source(Source source) {
         return source.title() + (source.section().isEmpty() ? "" : ", \"" + source.section() + "\"");
-    }
-
-    /** Markdown links read badly in a terminal: "[text](url)" becomes "text <url>", bold marks go. */
-    static String plain(String markdown) {
-        return markdown.replaceAll("\\[([^\\]]*)\\]\\(([^)\\s]+)\\)", "$1 <$2>").replace("**", "");
     }
 }

@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import org.connectionadvisor.ConnectionAdvisor;
+import org.connectionadvisor.LinkPolicy;
 import org.connectionadvisor.RuleProblem;
 import org.connectionadvisor.RulesException;
-import org.connectionadvisor.admin.AdvicePolicy;
 import org.connectionadvisor.Echo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,8 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
             return Main.FAILED;
         }
         out.println("OK: " + count(advisor.rowIds().size(), "row") + ", no problems.");
-        AdvicePolicy policy = AdvicePolicy.forRules(rules.directory());
-        out.println(Echo.safe("Advice may link to " + String.join(", ", policy.linkHosts()) + " (" + policy.path() + ")."));
+        LinkPolicy policy = LinkPolicy.forRules(rules.directory());
+        out.println(Echo.safe("Advice may link to " + String.join(", ", policy.hosts()) + " (" + policy.file() + ")."));
         return Main.OK;
     }
 

@@ -2,12 +2,7 @@ package org.connectionadvisor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,19 +68,11 @@ class AskCommandTest {
     }
 
     private static Session ask(String answers, String... args) {
-        InputStream stdin = System.in;
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         String[] command = new String[args.length + 1];
         command[0] = "ask";
         System.arraycopy(args, 0, command, 1, args.length);
-        try {
-            System.setIn(new ByteArrayInputStream(answers.getBytes(StandardCharsets.UTF_8)));
-            int exit = Main.run(command, new PrintWriter(out, true), new PrintWriter(err, true));
-            return new Session(exit, out.toString().replace(System.lineSeparator(), "\n"), err.toString());
-        } finally {
-            System.setIn(stdin);
-        }
+        CliTest.Run run = CliTest.run(CliTest.input(answers), command);
+        return new Session(run.exit(), run.out(), run.err());
     }
 
     @Test

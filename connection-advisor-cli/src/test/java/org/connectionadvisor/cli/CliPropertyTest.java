@@ -2,12 +2,8 @@ package org.connectionadvisor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,8 +41,8 @@ class CliPropertyTest {
         try {
             Files.writeString(facts, JSON.writeValueAsString(Map.of(field, LISTS.contains(field) ? List.of(value) : value)));
 
-            Run diagnose = run(InputStream.nullInputStream(), "diagnose", facts.toString());
-            Run ask = run(new ByteArrayInputStream((value + "\nq\n").getBytes(StandardCharsets.UTF_8)), "ask");
+            Run diagnose = CliTest.run(InputStream.nullInputStream(), "diagnose", facts.toString());
+            Run ask = CliTest.run(CliTest.input(value + "\nq\n"), "ask");
 
             if (diagnose.exit() == 2) {
                 assertThat(diagnose.out()).isEmpty();
@@ -64,19 +60,6 @@ class CliPropertyTest {
             }
         } finally {
             Files.delete(facts);
-        }
-    }
-
-    private static Run run(InputStream stdin, String... args) {
-        InputStream original = System.in;
-        try {
-            System.setIn(stdin);
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-            return new Run(exit, out.toString(), err.toString());
-        } finally {
-            System.setIn(original);
         }
     }
 

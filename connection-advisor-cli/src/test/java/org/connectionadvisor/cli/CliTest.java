@@ -2,8 +2,11 @@ package org.connectionadvisor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,10 +27,25 @@ class CliTest {
     }
 
     static Run run(String... args) {
+        return run(InputStream.nullInputStream(), args);
+    }
+
+    /** The command line in this JVM, as a user runs it, with {@code stdin} as its standard input. */
+    static Run run(InputStream stdin, String... args) {
+        InputStream original = System.in;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+        try {
+            System.setIn(stdin);
+            int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+            return new Run(exit, out.toString().replace(System.lineSeparator(), "\n"), err.toString());
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    static InputStream input(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

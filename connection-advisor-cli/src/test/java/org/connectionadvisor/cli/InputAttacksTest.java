@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,18 +32,7 @@ class InputAttacksTest {
 
     /** Runs the CLI with standard input from {@code stdin}, within the generous bound. */
     private static Run run(InputStream stdin, String... args) {
-        InputStream original = System.in;
-        try {
-            System.setIn(stdin);
-            return assertTimeoutPreemptively(GENEROUS, () -> {
-                StringWriter out = new StringWriter();
-                StringWriter err = new StringWriter();
-                int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-                return new Run(exit, out.toString(), err.toString());
-            });
-        } finally {
-            System.setIn(original);
-        }
+        return assertTimeoutPreemptively(GENEROUS, () -> CliTest.run(stdin, args));
     }
 
     private static Run run(String... args) {

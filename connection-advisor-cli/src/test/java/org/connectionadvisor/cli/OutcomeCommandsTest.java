@@ -2,12 +2,7 @@ package org.connectionadvisor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.connectionadvisor.cli.CliTest.Run;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.outcomes.Databases;
@@ -36,20 +32,8 @@ class OutcomeCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
     private static Run run(String answers, String... args) {
-        InputStream stdin = System.in;
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        try {
-            System.setIn(new ByteArrayInputStream(answers.getBytes(StandardCharsets.UTF_8)));
-            int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-            return new Run(exit, out.toString().replace(System.lineSeparator(), "\n"), err.toString());
-        } finally {
-            System.setIn(stdin);
-        }
+        return CliTest.run(CliTest.input(answers), args);
     }
 
     private List<RowSummary> summary(Path data) {

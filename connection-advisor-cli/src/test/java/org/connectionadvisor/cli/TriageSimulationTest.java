@@ -13,7 +13,7 @@ import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Diagnosis;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.Question;
-import org.connectionadvisor.input.Vocabulary;
+import org.connectionadvisor.Vocabulary;
 import org.junit.jupiter.api.Test;
 
 /**

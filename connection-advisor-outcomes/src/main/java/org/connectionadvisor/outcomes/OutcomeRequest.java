@@ -10,7 +10,7 @@ import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Echo;
-import org.connectionadvisor.input.Limits;
+import org.connectionadvisor.Limits;
 
 /**
  * An outcome as a client sends it, {@code {"facts": {...}, "row": "wrong-server-url", "result": "fixed"}}, checked

@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.Echo;
-import org.connectionadvisor.input.PastedMessage;
+import org.connectionadvisor.PastedMessage;
 
 /**
  * Facts as the store keeps them. {@link Facts} already holds no URL credentials (the echo's redaction); the store also

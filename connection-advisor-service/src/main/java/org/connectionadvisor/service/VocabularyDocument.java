@@ -8,8 +8,8 @@ import java.util.Map;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.QuestionCatalogue;
-import org.connectionadvisor.input.Vocabulary;
-import org.connectionadvisor.input.Vocabulary.Choice;
+import org.connectionadvisor.Vocabulary;
+import org.connectionadvisor.Vocabulary.Choice;
 
 /**
  * GET /api/vocabulary: every input field with its accepted values and labels, and every question the advisor can ask

@@ -15,25 +15,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.connectionadvisor.ConnectionAdvisor;
 import org.connectionadvisor.Facts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP API on the packaged rules: exact statuses and bodies, errors as JSON, limits. */
 class ApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestServer service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        service = TestServer.packaged();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @AutoClose
+    private static final TestServer service = TestServer.packagedForClass();
 
     static Map<String, Object> json(HttpResponse<String> response) throws Exception {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");

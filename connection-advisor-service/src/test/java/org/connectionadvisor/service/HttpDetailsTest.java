@@ -11,23 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** HTTP as RFC 9110 and 9112 say, and the limits: 408, 413, 414, 431 answered as JSON and the connection closed. */
 class HttpDetailsTest {
-    private static TestServer service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        service = TestServer.packaged();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @AutoClose
+    private static final TestServer service = TestServer.packagedForClass();
 
     private static String body(String answer) {
         return answer.substring(answer.indexOf("\r\n\r\n") + 4);

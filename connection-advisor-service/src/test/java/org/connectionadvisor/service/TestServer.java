@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +38,15 @@ final class TestServer implements AutoCloseable {
 
     static TestServer packaged() throws IOException {
         return start(new ServerOptions("127.0.0.1", 0, null, false, null));
+    }
+
+    /** The packaged rules' service for a test class's static field, closed by JUnit's {@code @AutoClose}. */
+    static TestServer packagedForClass() {
+        try {
+            return packaged();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static TestServer start(ServerOptions options) throws IOException {

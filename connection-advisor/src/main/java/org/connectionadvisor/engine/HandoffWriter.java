@@ -64,14 +64,9 @@ public final class HandoffWriter {
             String link = r.links().isEmpty() ? SECTION_LINK : r.links().get(0);
             list.add(new Handoff.Check(r.id(), r.title(), r.resolution(), r.steps(), link));
             text.append(list.size()).append(". ").append(r.title()).append(" [").append(r.id()).append("]: ")
-                    .append(plain(r.resolution())).append(" <").append(link).append(">\n");
+                    .append(Links.plain(r.resolution(), false)).append(" <").append(link).append(">\n");
         }
         text.append(EVENT_LOGS).append('\n');
         return Optional.of(new Handoff(reported, ruledOut, list, text.toString()));
-    }
-
-    /** "[text](url)" reads as "text" in a message: the link is given after each check. */
-    private static String plain(String markdown) {
-        return markdown.replaceAll("\\[([^\\]]*)\\]\\(([^)\\s]+)\\)", "$1").replace("**", "");
     }
 }

@@ -16,7 +16,7 @@ import org.connectionadvisor.rules.Detail;
 import org.connectionadvisor.rules.Input;
 import org.connectionadvisor.rules.Product;
 import org.connectionadvisor.rules.Scope;
-import org.connectionadvisor.input.Vocabulary;
+import org.connectionadvisor.Vocabulary;
 import org.connectionadvisor.rules.Role;
 import org.connectionadvisor.rules.Symptom;
 

@@ -22,16 +22,43 @@ public final class Links {
      */
     public static Set<String> markdown(String text) {
         Set<String> links = new LinkedHashSet<>();
-        boolean opened = false;
+        scan(text, (open, close, end) -> links.add(text.substring(close + 2, end)));
+        return links;
+    }
+
+    /**
+     * The text with its Markdown links written for reading, in the same one pass: {@code [text](url)} becomes
+     * "text &lt;url&gt;" with {@code targets}, else "text" (for a message that gives each link apart); bold marks go.
+     */
+    public static String plain(String markdown, boolean targets) {
+        StringBuilder plain = new StringBuilder(markdown.length());
+        int[] copied = {0};
+        scan(markdown, (open, close, end) -> {
+            plain.append(markdown, copied[0], open).append(markdown, open + 1, close);
+            if (targets) {
+                plain.append(" <").append(markdown, close + 2, end).append('>');
+            }
+            copied[0] = end + 1;
+        });
+        return plain.append(markdown, copied[0], markdown.length()).toString().replace("**", "");
+    }
+
+    /** A Markdown link: its '[' at {@code open}, its ']' at {@code close}, its target up to the ')' at {@code end}. */
+    private interface LinkFound {
+        void at(int open, int close, int end);
+    }
+
+    private static void scan(String text, LinkFound found) {
+        int open = -1; // the last '[' since the last ']'
         int stop = -1; // the first ')' or white space at or after the last target looked at: targets only move forward
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '[') {
-                opened = true;
+                open = i;
             } else if (c == ']') {
-                boolean candidate = opened && i + 1 < text.length() && text.charAt(i + 1) == '(';
-                opened = false;
-                if (!candidate) {
+                int opened = open;
+                open = -1;
+                if (opened < 0 || i + 1 >= text.length() || text.charAt(i + 1) != '(') {
                     continue;
                 }
                 int start = i + 2;
@@ -46,12 +73,11 @@ public final class Links {
                     }
                 }
                 if (stop < text.length() && text.charAt(stop) == ')' && stop > start + scheme) {
-                    links.add(text.substring(start, stop));
+                    found.at(opened, i, stop);
                     i = stop;
                 }
             }
         }
-        return links;
     }
 
     /** The host (lowercase) of every http:// or https:// address in a text, in order, each once. */

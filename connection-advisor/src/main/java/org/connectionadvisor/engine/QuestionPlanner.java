@@ -19,7 +19,7 @@ import org.connectionadvisor.InvalidFactsException;
 import org.connectionadvisor.Question;
 import org.connectionadvisor.QuestionCatalogue;
 import org.connectionadvisor.engine.Ranking.Placed;
-import org.connectionadvisor.input.Vocabulary;
+import org.connectionadvisor.Vocabulary;
 import org.connectionadvisor.rules.Input;
 import org.connectionadvisor.rules.Role;
 import org.connectionadvisor.rules.Setting;

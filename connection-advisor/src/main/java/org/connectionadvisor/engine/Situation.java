@@ -12,11 +12,11 @@ import java.util.function.Function;
 
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.Echo;
-import org.connectionadvisor.input.PastedMessage;
+import org.connectionadvisor.PastedMessage;
 import org.connectionadvisor.input.RecentChange;
 import org.connectionadvisor.input.RemoteWork;
 import org.connectionadvisor.input.ServerUrls;
-import org.connectionadvisor.input.Vocabulary;
+import org.connectionadvisor.Vocabulary;
 import org.connectionadvisor.rules.Client;
 import org.connectionadvisor.rules.Confirmed;
 import org.connectionadvisor.rules.Context;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.connectionadvisor.InvalidFactsException;
+import org.connectionadvisor.Limits;
+import org.connectionadvisor.Vocabulary;
 
 /** One answer to a question applied to facts: what {@code Facts.with(questionId, value)} does. */
 public final class Answers {

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.connectionadvisor.Echo;
 import org.connectionadvisor.InvalidFactsException;
+import org.connectionadvisor.Limits;
+import org.connectionadvisor.Vocabulary;
 
 /** The checks of facts that no single field can make: each throws an {@link InvalidFactsException} naming the field. */
 public final class FactsChecks {

@@ -1,5 +1,7 @@
 package org.connectionadvisor.input;
 
+import org.connectionadvisor.Vocabulary;
+
 /**
  * What the readers of facts (the JSON reader, an answer to a question) fill: the API's facts builder, seen through
  * this interface so that the input layer needs no API type. Each setter checks its value at once.

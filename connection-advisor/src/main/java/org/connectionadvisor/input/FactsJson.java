@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.connectionadvisor.Echo;
 import org.connectionadvisor.InvalidFactsException;
+import org.connectionadvisor.Limits;
+import org.connectionadvisor.Vocabulary;
 
 /** Reads facts from JSON, strictly: every problem becomes one {@link InvalidFactsException} naming the field. */
 public final class FactsJson {

@@ -1,7 +1,8 @@
 package org.connectionadvisor.input;
 
 import java.util.List;
-import java.util.Map;
+
+import org.connectionadvisor.Vocabulary;
 
 /**
  * "It worked yesterday" in the user's words: it worked until recently, so something changed. The documents name the
@@ -9,14 +10,10 @@ import java.util.Map;
  * computer, CONNECT and TF31002) and, for several users, "The TFSService account password is expired or incorrect.",
  * where "Many services for Azure DevOps Server stop running when the service account expires". The rules of those
  * rows are supported by the flag; no other row says that something changed. As a {@code context} value the words are
- * aliases of {@code recent-change}; in a pasted message they are a clue to it.
+ * aliases of {@code recent-change} (in {@link Vocabulary}); in a pasted message they are a clue to it.
  */
 public final class RecentChange {
-    public static final String FLAG = "recent-change";
-
-    /** The words a caller may give for the flag; case, spaces and hyphens do not matter. */
-    static final Map<String, String> ALIASES = Map.of("worked-yesterday", FLAG, "it-worked-yesterday", FLAG,
-            "it-worked-before", FLAG, "stopped-working", FLAG, "changed-recently", FLAG, "something-changed", FLAG);
+    public static final String FLAG = Vocabulary.RECENT_CHANGE;
 
     /** Phrases of a pasted message, lower case, each with what the user is told it was heard as. */
     private static final List<String[]> PHRASES = List.of(
@@ -30,6 +27,6 @@ public final class RecentChange {
 
     /** What in the message says it worked until recently, in words; null when nothing does. */
     public static String clue(String message) {
-        return PastedMessage.clue(message, PHRASES);
+        return Words.clue(message, PHRASES);
     }
 }

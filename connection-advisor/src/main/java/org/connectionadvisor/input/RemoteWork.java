@@ -1,20 +1,16 @@
 package org.connectionadvisor.input;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Remote work in the user's words (audience policy v3, 3): "VPN" and "working from home" mean remote work, the
  * setting of the documents' only remote-specific row ("You work remotely and need to connect to an Azure DevOps Proxy
  * server to check in files to Azure DevOps Server version control"). As a {@code context} value they are aliases of
- * {@code remote-worker}; in a pasted message they are a clue that the user works remotely.
+ * {@code remote-worker} (in {@link org.connectionadvisor.Vocabulary}); in a pasted message they are a clue that the user
+ * works remotely.
  */
 public final class RemoteWork {
     public static final String FLAG = "remote-worker";
-
-    /** The words a caller may give for the flag; case, spaces and hyphens do not matter. */
-    static final Map<String, String> ALIASES = Map.of("vpn", FLAG, "on-vpn", FLAG, "working-from-home", FLAG,
-            "work-from-home", FLAG, "remote", FLAG, "remote-work", FLAG, "working-remotely", FLAG);
 
     /** Phrases of a pasted message, lower case, each with what the user is told it was heard as. */
     private static final List<String[]> PHRASES = List.of(
@@ -29,6 +25,6 @@ public final class RemoteWork {
 
     /** What in the message says the user works remotely, in words; null when nothing does. */
     public static String clue(String message) {
-        return PastedMessage.clue(message, PHRASES);
+        return Words.clue(message, PHRASES);
     }
 }

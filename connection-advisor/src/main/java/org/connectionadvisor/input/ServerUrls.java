@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.connectionadvisor.Echo;
 import org.connectionadvisor.InvalidFactsException;
+import org.connectionadvisor.Limits;
+import org.connectionadvisor.Vocabulary;
 
 /** How a server URL tells the product: Azure DevOps Services lives at dev.azure.com and *.visualstudio.com. */
 public final class ServerUrls {

@@ -35,6 +35,14 @@ class AdviceTextTest {
     }
 
     @Test
+    void markdownIsWrittenPlainWithOrWithoutTheTargets() {
+        String advice = "**First**, see [the guide](https://learn.microsoft.com/x), then [[c](https://aka.ms/y) and [f] (https://g).";
+        assertThat(Links.plain(advice, true))
+                .isEqualTo("First, see the guide <https://learn.microsoft.com/x>, then [c <https://aka.ms/y> and [f] (https://g).");
+        assertThat(Links.plain(advice, false)).isEqualTo("First, see the guide, then [c and [f] (https://g).");
+    }
+
+    @Test
     void textsBuiltToBacktrackAreReadInOnePass() {
         String brackets = "[".repeat(2_000_000);
         String openTargets = "[](http://a".repeat(200_000);
@@ -42,6 +50,7 @@ class AdviceTextTest {
         assertTimeoutPreemptively(ONE_PASS, () -> {
             assertThat(Links.markdown(brackets)).isEmpty();
             assertThat(Links.markdown(openTargets)).isEmpty();
+            assertThat(Links.plain(brackets, true)).isEqualTo(brackets);
             assertThat(Links.hosts(openTargets)).containsExactly("a[", "a");
             assertThat(Placeholders.keys(braces)).isEmpty();
             assertThat(Placeholders.fill(braces, key -> "x")).isEqualTo(braces);

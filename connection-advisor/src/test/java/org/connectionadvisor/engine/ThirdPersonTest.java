@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.connectionadvisor.Facts;
-import org.connectionadvisor.input.Vocabulary;
+import org.connectionadvisor.Vocabulary;
 import org.connectionadvisor.rules.Input;
 import org.junit.jupiter.api.Test;
 

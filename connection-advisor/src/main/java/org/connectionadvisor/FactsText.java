@@ -1,4 +1,4 @@
-package org.connectionadvisor.input;
+package org.connectionadvisor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-
-import org.connectionadvisor.InvalidFactsException;
 
 /**
  * The text of facts from a file or a stream, read within {@link Limits#INPUT_BYTES}: never more than that is read

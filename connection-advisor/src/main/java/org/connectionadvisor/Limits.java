@@ -1,7 +1,4 @@
-package org.connectionadvisor.input;
-
-import org.connectionadvisor.Echo;
-import org.connectionadvisor.InvalidFactsException;
+package org.connectionadvisor;
 
 /**
  * How much input the advisor takes, and which characters. Facts are a few words and at most one pasted message, so

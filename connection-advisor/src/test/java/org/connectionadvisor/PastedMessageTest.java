@@ -1,4 +1,4 @@
-package org.connectionadvisor.input;
+package org.connectionadvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

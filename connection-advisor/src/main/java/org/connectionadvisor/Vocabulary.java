@@ -1,4 +1,4 @@
-package org.connectionadvisor.input;
+package org.connectionadvisor;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.connectionadvisor.Echo;
-import org.connectionadvisor.InvalidFactsException;
 
 /** The input vocabulary of the knowledge inventory: fields, accepted values, aliases, and the errors for the rest. */
 public final class Vocabulary {
@@ -119,6 +116,16 @@ public final class Vocabulary {
                     "vs-hangs-on-query", "Visual Studio stops responding when you run a query",
                     "read-only-or-blocked", "errors say actions are read-only or blocked"),
             Map.of("401", "HTTP-401"));
+    /** Remote work in users' words (VPN, working from home); case, spaces and hyphens do not matter. */
+    private static final Map<String, String> REMOTE_WORK_ALIASES = Map.of("vpn", "remote-worker", "on-vpn", "remote-worker",
+            "working-from-home", "remote-worker", "work-from-home", "remote-worker", "remote", "remote-worker",
+            "remote-work", "remote-worker", "working-remotely", "remote-worker");
+    /** The context flag "it worked until recently": something changed ("it worked yesterday"). */
+    public static final String RECENT_CHANGE = "recent-change";
+    /** A recent change in users' words ("it worked yesterday"); case, spaces and hyphens do not matter. */
+    private static final Map<String, String> RECENT_CHANGE_ALIASES = Map.of("worked-yesterday", RECENT_CHANGE,
+            "it-worked-yesterday", RECENT_CHANGE, "it-worked-before", RECENT_CHANGE, "stopped-working", RECENT_CHANGE,
+            "changed-recently", RECENT_CHANGE, "something-changed", RECENT_CHANGE);
     public static final Choice CONTEXT_FLAGS = new Choice(CONTEXT,
             labels("remote-worker", "you work remotely",
                     "ssl-configured", "the server has SSL (HTTPS) configured",
@@ -130,8 +137,8 @@ public final class Vocabulary {
                     "b2b-guest", "you are a B2B guest in the tenant",
                     "multiple-server-versions", "clients connect to servers of different versions",
                     "wants-different-credentials", "you want to sign in from Visual Studio with other credentials",
-                    RecentChange.FLAG, "it worked until recently (something changed)"),
-            aliases(RemoteWork.ALIASES, RecentChange.ALIASES));
+                    RECENT_CHANGE, "it worked until recently (something changed)"),
+            aliases(REMOTE_WORK_ALIASES, RECENT_CHANGE_ALIASES));
 
     /** How each context flag reads when the answer is no. */
     public static final Map<String, String> CONTEXT_FLAGS_NO = labels("remote-worker", "you do not work remotely",
@@ -144,7 +151,7 @@ public final class Vocabulary {
             "b2b-guest", "you are not a B2B guest in the tenant",
             "multiple-server-versions", "clients do not connect to servers of different versions",
             "wants-different-credentials", "you do not want to sign in with other credentials",
-            RecentChange.FLAG, "it did not work before either");
+            RECENT_CHANGE, "it did not work before either");
 
     public static final String SIGNED_IN_WITH_WORK = "signed-in-with-work";
     public static final String SIGNED_IN_WITH_PERSONAL = "signed-in-with-personal";
@@ -180,7 +187,7 @@ public final class Vocabulary {
             "b2b-guest", "Are you a B2B guest in the organization's tenant?",
             "multiple-server-versions", "Do the clients connect to servers of different versions?",
             "wants-different-credentials", "Do you want to sign in from Visual Studio with other credentials?",
-            RecentChange.FLAG, "Did it work until recently (yesterday, say), so that something changed?");
+            RECENT_CHANGE, "Did it work until recently (yesterday, say), so that something changed?");
 
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20[0-3]\\d)(?!\\d)");
     /** The update after a year: "2013.2", "2013 Update 2", "2013 update 2". */

@@ -1,8 +1,11 @@
-package org.connectionadvisor.input;
+package org.connectionadvisor;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import org.connectionadvisor.input.ServerUrls;
+import org.connectionadvisor.input.Words;
 
 /**
  * What a pasted error message tells: the symptoms its codes and the documents' own message texts name, and the
@@ -39,11 +42,11 @@ public record PastedMessage(List<Clue> symptoms, String url) {
         String text = message.toLowerCase(Locale.ROOT);
         List<Clue> symptoms = new ArrayList<>();
         for (String code : List.of("TF31002", "TF31003")) {
-            if (containsWord(text, code.toLowerCase(Locale.ROOT), false)) {
+            if (Words.contains(text, code.toLowerCase(Locale.ROOT), false)) {
                 add(symptoms, code, "the error message contains " + code);
             }
         }
-        if (containsWord(text, "401", true)) {
+        if (Words.contains(text, "401", true)) {
             add(symptoms, "HTTP-401", "the error message contains 401");
         }
         for (Phrase phrase : PHRASES) {
@@ -58,40 +61,6 @@ public record PastedMessage(List<Clue> symptoms, String url) {
         if (symptoms.stream().noneMatch(clue -> clue.code().equals(code))) {
             symptoms.add(new Clue(code, label));
         }
-    }
-
-    /**
-     * The words of the first phrase the message says as whole words ({@code {phrase, words}}, the phrase lower case),
-     * or null when it says none: the users' words a flag is heard from ({@link RemoteWork}, {@link RecentChange}).
-     */
-    static String clue(String message, List<String[]> phrases) {
-        if (message == null || message.isBlank()) {
-            return null;
-        }
-        String text = message.toLowerCase(Locale.ROOT);
-        for (String[] phrase : phrases) {
-            if (containsWord(text, phrase[0], false)) {
-                return phrase[1];
-            }
-        }
-        return null;
-    }
-
-    /** The word as a whole word; a number also not inside a decimal or version such as 1.401 or 401.5. */
-    static boolean containsWord(String text, String word, boolean number) {
-        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-            int end = at + word.length();
-            boolean startsWord = at == 0 || !partOfWord(text.charAt(at - 1), number);
-            boolean endsWord = end == text.length() || !partOfWord(text.charAt(end), number);
-            if (startsWord && endsWord) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean partOfWord(char c, boolean number) {
-        return Character.isLetterOrDigit(c) || c == '_' || (number && c == '.');
     }
 
     /** The first http:// or https:// address with a host, up to the first space, quote or bracket. */
