@@ -13,9 +13,8 @@ import java.util.function.Function;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.Echo;
 import org.connectionadvisor.PastedMessage;
-import org.connectionadvisor.input.RecentChange;
-import org.connectionadvisor.input.RemoteWork;
 import org.connectionadvisor.input.ServerUrls;
+import org.connectionadvisor.input.UsersWords;
 import org.connectionadvisor.Vocabulary;
 import org.connectionadvisor.rules.Client;
 import org.connectionadvisor.rules.Confirmed;
@@ -69,15 +68,7 @@ public final class Situation {
     /** @param titles a row's title by its id, which names a confirmed row to the user */
     public static Situation of(Facts facts, Function<String, String> titles) {
         String pasted = facts.errorMessage().orElse(null);
-        return new Situation(facts, PastedMessage.of(pasted), clues(pasted), titles, Set.of(), null);
-    }
-
-    /** Remote work ("VPN", "working from home") and a recent change ("it worked yesterday") in the user's words. */
-    private static Map<String, String> clues(String pasted) {
-        Map<String, String> clues = new LinkedHashMap<>();
-        Optional.ofNullable(RemoteWork.clue(pasted)).ifPresent(clue -> clues.put(RemoteWork.FLAG, clue));
-        Optional.ofNullable(RecentChange.clue(pasted)).ifPresent(clue -> clues.put(RecentChange.FLAG, clue));
-        return clues;
+        return new Situation(facts, PastedMessage.of(pasted), UsersWords.clues(pasted), titles, Set.of(), null);
     }
 
     /**
