@@ -18,8 +18,9 @@ public final class QuestionCatalogue {
             "b2b-guest", "multiple-server-versions");
     /**
      * Facts people volunteer, and the planner does not ask: "it worked until recently" adds support to rows the
-     * documents already put first where they apply (the password in the one-computer table, the TFSService password in
-     * the several-users table), and a "no" contradicts none, so the answer never changes the first recommendation.
+     * documents already put first where an error code's table applies (the password in the one-computer table, the
+     * TFSService password in the several-users table), and a "no" contradicts none; asked, it joined 5 samples'
+     * questions and changed no triage conversation (docs/questions.md).
      */
     private static final Set<String> VOLUNTEERED = Set.of(Vocabulary.RECENT_CHANGE);
     private static final List<Answer> YES_NO = List.of(new Answer("yes", "yes"), new Answer("no", "no"));
