@@ -120,6 +120,12 @@ public final class Vocabulary {
     private static final Map<String, String> REMOTE_WORK_ALIASES = Map.of("vpn", "remote-worker", "on-vpn", "remote-worker",
             "working-from-home", "remote-worker", "work-from-home", "remote-worker", "remote", "remote-worker",
             "remote-work", "remote-worker", "working-remotely", "remote-worker");
+    /** The context flag "it worked until recently": something changed ("it worked yesterday"). */
+    public static final String RECENT_CHANGE = "recent-change";
+    /** A recent change in users' words ("it worked yesterday"); case, spaces and hyphens do not matter. */
+    private static final Map<String, String> RECENT_CHANGE_ALIASES = Map.of("worked-yesterday", RECENT_CHANGE,
+            "it-worked-yesterday", RECENT_CHANGE, "it-worked-before", RECENT_CHANGE, "stopped-working", RECENT_CHANGE,
+            "changed-recently", RECENT_CHANGE, "something-changed", RECENT_CHANGE);
     public static final Choice CONTEXT_FLAGS = new Choice(CONTEXT,
             labels("remote-worker", "you work remotely",
                     "ssl-configured", "the server has SSL (HTTPS) configured",
@@ -130,8 +136,9 @@ public final class Vocabulary {
                     "signed-in-with-personal", "you signed in with the personal Microsoft account",
                     "b2b-guest", "you are a B2B guest in the tenant",
                     "multiple-server-versions", "clients connect to servers of different versions",
-                    "wants-different-credentials", "you want to sign in from Visual Studio with other credentials"),
-            REMOTE_WORK_ALIASES);
+                    "wants-different-credentials", "you want to sign in from Visual Studio with other credentials",
+                    RECENT_CHANGE, "it worked until recently (something changed)"),
+            aliases(REMOTE_WORK_ALIASES, RECENT_CHANGE_ALIASES));
 
     /** How each context flag reads when the answer is no. */
     public static final Map<String, String> CONTEXT_FLAGS_NO = labels("remote-worker", "you do not work remotely",
@@ -143,7 +150,8 @@ public final class Vocabulary {
             "signed-in-with-personal", "you did not sign in with the personal Microsoft account",
             "b2b-guest", "you are not a B2B guest in the tenant",
             "multiple-server-versions", "clients do not connect to servers of different versions",
-            "wants-different-credentials", "you do not want to sign in with other credentials");
+            "wants-different-credentials", "you do not want to sign in with other credentials",
+            RECENT_CHANGE, "it did not work before either");
 
     public static final String SIGNED_IN_WITH_WORK = "signed-in-with-work";
     public static final String SIGNED_IN_WITH_PERSONAL = "signed-in-with-personal";
@@ -178,7 +186,8 @@ public final class Vocabulary {
             "Do you have both a personal Microsoft account and a work or school account with the same sign-in address?",
             "b2b-guest", "Are you a B2B guest in the organization's tenant?",
             "multiple-server-versions", "Do the clients connect to servers of different versions?",
-            "wants-different-credentials", "Do you want to sign in from Visual Studio with other credentials?");
+            "wants-different-credentials", "Do you want to sign in from Visual Studio with other credentials?",
+            RECENT_CHANGE, "Did it work until recently (yesterday, say), so that something changed?");
 
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20[0-3]\\d)(?!\\d)");
     /** The update after a year: "2013.2", "2013 Update 2", "2013 update 2". */
@@ -219,6 +228,12 @@ public final class Vocabulary {
             throw new IllegalStateException("Vocabulary has no question for '" + id + "'; add one to QUESTIONS.");
         }
         return text;
+    }
+
+    private static Map<String, String> aliases(Map<String, String> one, Map<String, String> other) {
+        Map<String, String> both = new HashMap<>(one);
+        both.putAll(other);
+        return Map.copyOf(both);
     }
 
     private static Map<String, String> labels(String... valueLabelPairs) {

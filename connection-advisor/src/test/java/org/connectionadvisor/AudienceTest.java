@@ -33,7 +33,9 @@ class AudienceTest {
                 .isEqualTo("https://learn.microsoft.com/azure/devops/server/admin/change-service-account-password");
         assertThat(handoff.checks().get(2).link())
                 .isEqualTo("https://learn.microsoft.com/azure/devops/user-guide/troubleshoot-connection#several-users-cant-connect-to-azure-devops-server");
-        assertThat(handoff.reported()).contains("several computers or users fail to connect", "you reported TF31002: unable to connect");
+        assertThat(handoff.reported()).containsExactly("the user said the product is Azure DevOps Server", "several computers or users fail to connect",
+                "TF31002 is shown by Visual Studio (Team Explorer), so the user connects from Visual Studio (inferred)",
+                "the user reported TF31002: unable to connect");
         assertThat(handoff.ruledOut()).isEmpty();
         assertThat(handoff.text().lines().toList()).startsWith("To the administrator of the server: several computers cannot connect.")
                 .contains("Ruled out: nothing yet.")
@@ -45,11 +47,21 @@ class AudienceTest {
     }
 
     @Test
+    void whatSupportsAnAdministratorsCheckSupportsAskingTheAdministratorSoAUserStillAsksFirst() {
+        Diagnosis diagnosis = diagnose("{\"product\": \"tfs\", \"scope\": \"several-computers\", \"symptoms\": [\"TF31002\"],"
+                + " \"role\": \"user\", \"context\": [\"multiple-server-versions\"]}");
+
+        assertThat(diagnosis.ids()).startsWith("contact-admin-check-server", "server-id-conflict", "service-account-password");
+        assertThat(diagnosis.recommendations().get(0).supportedBy()).containsExactly(
+                "you are not the administrator of the server or organization", "you said clients connect to servers of different versions");
+    }
+
+    @Test
     void whatTheUserRuledOutGoesIntoTheHandoff() {
         Handoff handoff = diagnose("{\"product\": \"tfs\", \"scope\": \"several-computers\", \"role\": \"user\","
                 + " \"context\": {\"multiple-server-versions\": false}, \"ruledOut\": [\"network-unavailable\"]}").handoff().orElseThrow();
 
-        assertThat(handoff.ruledOut()).containsExactly("you said clients do not connect to servers of different versions",
+        assertThat(handoff.ruledOut()).containsExactly("the user said clients do not connect to servers of different versions",
                 "The network is unavailable [network-unavailable]: checked, not the cause");
         assertThat(handoff.checks()).extracting(Handoff.Check::id).doesNotContain("network-unavailable", "server-id-conflict");
     }

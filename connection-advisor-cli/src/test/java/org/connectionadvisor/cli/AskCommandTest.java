@@ -308,7 +308,7 @@ class AskCommandTest {
         assertThat(session.out()).contains("Heard: {\"errorMessage\":\"TF31002: Unable to connect to this Team Foundation Server"
                 + " http://tfs01:8080/tfs\"}\n");
         assertThat(session.out()).contains("Facts now: {\"scope\":\"several-computers\",\"errorMessage\":\"TF31002: Unable to connect"
-                + " to this Team Foundation Server http://tfs01:8080/tfs\",\"role\":\"user\",\"dontKnow\":[\"multiple-server-versions\"]}\n");
+                + " to this Team Foundation Server http://tfs01:8080/tfs\",\"role\":\"user\",\"dontKnow\":[\"ssl-configured\"]}\n");
         assertThat(session.finalIds()).startsWith("contact-admin-check-server", "service-account-password");
         assertThat(session.out()).contains("For your administrator (a hand-off you can send as it is):\n"
                 + "  To the administrator of the server: several computers cannot connect.\n");

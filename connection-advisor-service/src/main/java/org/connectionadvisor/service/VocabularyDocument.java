@@ -52,7 +52,10 @@ final class VocabularyDocument {
         return json;
     }
 
-    /** Every question the planner can ask, from the library's one catalogue: id, text, answers, who usually answers. */
+    /**
+     * Every question of the library's one catalogue: id, text, answers, who usually answers, and whether the planner
+     * asks it ({@code asked} false: a fact people volunteer, such as "it worked yesterday", that a form may offer).
+     */
     private static List<Map<String, Object>> questions() {
         List<Map<String, Object>> questions = new ArrayList<>();
         for (Question question : QuestionCatalogue.all()) {
@@ -61,6 +64,7 @@ final class VocabularyDocument {
             json.put("text", question.text());
             json.put("answers", question.answers().stream().map(a -> value(a.value(), a.label())).toList());
             json.put("answeredBy", question.answeredBy().word());
+            json.put("asked", QuestionCatalogue.asked(question.id()));
             questions.add(json);
         }
         return questions;

@@ -186,12 +186,14 @@ class ApiTest {
         assertThat(questions.get(6)).isEqualTo(Map.of("id", "signed-in-with", "text", "Which account did you sign in with?",
                 "answers", List.of(Map.of("value", "work", "label", "you signed in with the work or school account"),
                         Map.of("value", "personal", "label", "you signed in with the personal Microsoft account"),
-                        Map.of("value", "dont-know", "label", "I don't know")), "answeredBy", "user"));
+                        Map.of("value", "dont-know", "label", "I don't know")), "answeredBy", "user", "asked", true));
         // One definition: the questions the service publishes are the library's catalogue.
         assertThat(questions).extracting(q -> q.get("id")).containsExactlyElementsOf(
                 org.connectionadvisor.QuestionCatalogue.all().stream().map(org.connectionadvisor.Question::id).toList());
         assertThat(questions).filteredOn(q -> q.get("id").equals("serverVersion")).extracting(q -> q.get("answeredBy"))
                 .containsExactly("administrator");
+        // "It worked yesterday" is volunteered: a form may offer it, the advisor does not ask it.
+        assertThat(questions).filteredOn(q -> q.get("asked").equals(false)).extracting(q -> q.get("id")).containsExactly("recent-change");
         assertThat(vocabulary.get("signedInWith")).isEqualTo(Map.of("work", "signed-in-with-work", "personal", "signed-in-with-personal"));
     }
 

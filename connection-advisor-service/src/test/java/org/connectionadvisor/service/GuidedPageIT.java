@@ -192,6 +192,81 @@ class GuidedPageIT {
                 .contains("You see: TF31002: unable to connect", "Where: several computers or users", "The address: " + URL);
     }
 
+    private static final String SEVERAL_USERS = "?symptoms=TF31002&serverUrl="
+            + java.net.URLEncoder.encode(URL, java.nio.charset.StandardCharsets.UTF_8) + "&scope=several-computers";
+    private static final String ROLE_QUESTION = "Are you the administrator of the server or organization?";
+
+    /** The facts the page sends to POST /api/diagnose, as its own script builds them from the link. */
+    private static String factsSent() {
+        return (String) browser.executeScript("return JSON.stringify(factsOf(params()))");
+    }
+
+    @Test
+    void iDontKnowIsRememberedInTheFactsAndNotAskedAgain() {
+        open(SEVERAL_USERS);
+        assertThat(byId("question-text").getText()).isEqualTo(ROLE_QUESTION);
+
+        button("I don't know").click();
+        settled();
+        assertThat(query()).endsWith("&scope=several-computers&dontKnow=role");
+        assertThat(factsSent()).isEqualTo("{\"scope\":\"several-computers\",\"serverUrl\":\"" + URL + "\",\"symptoms\":[\"TF31002\"],"
+                + "\"dontKnow\":[\"role\"]}");
+        assertThat(browser.findElements(By.cssSelector("#known li"))).extracting(WebElement::getText)
+                .contains("You do not know: " + ROLE_QUESTION);
+        assertThat(byId("question-text").getText()).isEqualTo("Does the server use SSL (an https:// address)?");
+        assertThat(resultTitles()).first().isEqualTo("1. The TFSService account password expired or is wrong");
+
+        // The next answer keeps it: the role is still not asked.
+        button("No").click();
+        settled();
+        assertThat(query()).endsWith("&dontKnow=role&no=ssl-configured");
+        assertThat(byId("question-text").getText()).isEqualTo("Do the clients connect to servers of different versions?");
+        assertThat(factsSent()).contains("\"dontKnow\":[\"role\"]", "\"context\":{\"ssl-configured\":false}");
+    }
+
+    @Test
+    void aUserOnSeveralComputersGetsTheHandoffWithTheAdministratorsChecksInTheDocumentsOrder() throws Exception {
+        open(SEVERAL_USERS);
+        assertThat(byId("handoff-section").isDisplayed()).isFalse();
+        assertThat(byId("question-text").getText()).isEqualTo(ROLE_QUESTION);
+
+        button("No, I am not the administrator").click();
+        settled();
+        assertThat(query()).endsWith("&role=user");
+        assertThat(resultTitles()).startsWith("1. Ask the administrator to confirm the server is up, and to read the application"
+                + " tier's event logs", "2. The TFSService account password expired or is wrong");
+        List<WebElement> results = browser.findElements(By.cssSelector("#results > li"));
+        assertThat(results.get(0).findElements(By.cssSelector(".status.administrator"))).isEmpty();
+        assertThat(results.get(1).findElement(By.cssSelector(".status.administrator")).getAttribute("textContent"))
+                .isEqualTo("only an administrator can do this");
+
+        assertThat(byId("handoff-section").isDisplayed()).isTrue();
+        assertThat(byId("handoff-heading").getText()).isEqualTo("For your administrator");
+        assertThat(browser.findElements(By.cssSelector("#handoff-checks > li"))).extracting(WebElement::getText).containsExactly(
+                "The TFSService account password expired or is wrong read more",
+                "The application-tier server is unavailable read more",
+                "The network is unavailable read more",
+                "A website identity of the server is configured wrongly read more",
+                "Access to a website of the server is restricted read more",
+                "The firewall or the ports are configured wrongly read more",
+                "Trust relationships between domains are configured wrongly read more",
+                "Servers of different versions share the same GUIDs and confuse the client cache read more");
+        assertThat(browser.findElement(By.cssSelector("#handoff-checks > li a")).getAttribute("href"))
+                .isEqualTo("https://learn.microsoft.com/azure/devops/server/admin/change-service-account-password");
+        List<String> message = List.of(byId("handoff-text").getText().split("\n"));
+        assertThat(message.subList(0, 3)).containsExactly("To the administrator of the server: several computers cannot connect.",
+                "Reported: the server URL's host tfs.contoso.com is not an Azure DevOps Services address, so it is an Azure DevOps"
+                        + " Server (inferred); several computers or users fail to connect; TF31002 is shown by Visual Studio (Team"
+                        + " Explorer), so the user connects from Visual Studio (inferred); the user reported TF31002: unable to connect.",
+                "Ruled out: nothing yet.");
+        assertThat(message.get(4)).startsWith("1. The TFSService account password expired or is wrong [service-account-password]: ");
+        assertThat(message.get(5)).startsWith("2. The application-tier server is unavailable [app-tier-unavailable]: ");
+
+        browser.manage().window().setSize(new Dimension(1024, 1600));
+        browser.executeScript("document.getElementById('handoff-section').scrollIntoView()");
+        screenshot("handoff.png");
+    }
+
     @Test
     void aLinkWithBadFactsShowsTheErrorByTheForm() {
         open("?symptoms=TF31002&product=nonsense");

@@ -17,7 +17,8 @@ import org.connectionadvisor.rules.Symptom;
 /**
  * The hand-off of the audience policy (v3): for a user who is not the administrator, on several computers, the rows
  * only an administrator can act on become a message to the administrator, in the documents' order (their salience),
- * whatever the ranking shows first.
+ * whatever the ranking shows first. What was reported and ruled out is said as the administrator reads it ("the user
+ * reported TF31002"), not as the advisor says it to the user.
  */
 public final class HandoffWriter {
     /** The section of CONNECT the administrator's table is in, for a check whose text has no link of its own. */
@@ -44,9 +45,9 @@ public final class HandoffWriter {
         List<String> ruledOut = new ArrayList<>();
         for (Input input : situation.inputs()) {
             if (input instanceof Context context && Context.NO.equals(context.answer())) {
-                ruledOut.add(input.label());
+                ruledOut.add(ThirdPerson.of(input.label()));
             } else if (!(input instanceof Role) && !(input instanceof Symptom symptom && Symptom.UNSPECIFIED.equals(symptom.code()))) {
-                reported.add(input.label() + (input.inferred() ? " (inferred)" : ""));
+                reported.add(ThirdPerson.of(input.label()) + (input.inferred() ? " (inferred)" : ""));
             }
         }
         for (String row : situation.facts().ruledOut()) {

@@ -313,12 +313,12 @@ public final class QuestionPlanner {
         return ranked.computeIfAbsent(answered, whatIf::apply);
     }
 
-    /** Every question of the catalogue whose input is neither given nor inferred, nor answered "I don't know". */
+    /** Every question the catalogue asks whose input is neither given nor inferred, nor answered "I don't know". */
     private static List<Question> candidates(Situation situation) {
         Facts facts = situation.facts();
         List<Question> candidates = new ArrayList<>();
         for (Question question : QuestionCatalogue.all()) {
-            if (!facts.dontKnow().contains(question.id()) && open(situation, question.id())) {
+            if (QuestionCatalogue.asked(question.id()) && !facts.dontKnow().contains(question.id()) && open(situation, question.id())) {
                 candidates.add(question);
             }
         }

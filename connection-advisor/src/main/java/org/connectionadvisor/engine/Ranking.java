@@ -35,9 +35,10 @@ import org.connectionadvisor.rules.Symptom;
  * a user ("contact your administrator to confirm whether the server is operational") and then its table to an
  * administrator ("As an administrator, ..."). So for a user ({@code role} user) on several computers, the rows of a
  * section that also holds rows only an administrator can act on ({@code @actor("administrator")}), and that the user
- * can act on, are supported by the role: asking the administrator leads, and the table becomes the hand-off. For an
- * administrator, the rows only an administrator can act on are supported by the role, so the table leads in the
- * documents' order.
+ * can act on, are supported by the role and by every fact that supports a row of the administrator's in that section
+ * (the user reaches those through the administrator): asking the administrator leads, and the table becomes the
+ * hand-off. For an administrator, the rows only an administrator can act on are supported by the role, so the table
+ * leads in the documents' order.
  */
 public final class Ranking {
     private static final String CONFIRMED_REASON = "you confirmed this is the problem";
@@ -158,10 +159,18 @@ public final class Ranking {
         if (administratorSections.isEmpty() || user && !facts.scope().filter("several-computers"::equals).isPresent()) {
             return;
         }
+        // A user reaches the administrator's checks through the administrator: what supports one of them supports
+        // asking, so the user's step stays first ("it worked yesterday" supports the TFSService password too).
+        Map<String, List<Input>> administratorsEvidence = new HashMap<>();
+        for (Candidate c : candidates) {
+            if (user && c.row.actor() == Actor.ADMINISTRATOR) {
+                administratorsEvidence.merge(section(c.row), c.support, Ranking::union);
+            }
+        }
         for (Candidate c : candidates) {
             boolean administrators = c.row.actor() == Actor.ADMINISTRATOR;
             if (user ? !administrators && administratorSections.contains(section(c.row)) : administrators) {
-                c.support = union(c.support, List.of(role));
+                c.support = union(union(c.support, List.of(role)), administratorsEvidence.getOrDefault(section(c.row), List.of()));
             }
         }
     }

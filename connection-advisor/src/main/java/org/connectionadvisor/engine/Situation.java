@@ -13,8 +13,8 @@ import java.util.function.Function;
 import org.connectionadvisor.Facts;
 import org.connectionadvisor.Echo;
 import org.connectionadvisor.PastedMessage;
-import org.connectionadvisor.input.RemoteWork;
 import org.connectionadvisor.input.ServerUrls;
+import org.connectionadvisor.input.UsersWords;
 import org.connectionadvisor.Vocabulary;
 import org.connectionadvisor.rules.Client;
 import org.connectionadvisor.rules.Confirmed;
@@ -39,8 +39,8 @@ public final class Situation {
 
     private final Facts facts;
     private final PastedMessage message;
-    /** What in the pasted message says the user works remotely, or null; read once with the message. */
-    private final String remoteClue;
+    /** The context flags the pasted message says in the user's words, each with how; read once with the message. */
+    private final Map<String, String> clues;
     /** A row's title by its id, to name confirmed rows in words. */
     private final Function<String, String> titles;
     /** Input keys left out, to see what the diagnosis would be without them. */
@@ -49,11 +49,11 @@ public final class Situation {
     private final Setting setting;
 
     /** @param sameProductAs a situation whose product input this one shares, or null to work it out */
-    private Situation(Facts facts, PastedMessage message, String remoteClue, Function<String, String> titles,
+    private Situation(Facts facts, PastedMessage message, Map<String, String> clues, Function<String, String> titles,
             Set<String> without, Situation sameProductAs) {
         this.facts = facts;
         this.message = message;
-        this.remoteClue = remoteClue;
+        this.clues = clues;
         this.titles = titles;
         this.without = without;
         this.setting = new Setting(sameProductAs != null ? sameProductAs.setting.product() : product(facts, message),
@@ -68,7 +68,7 @@ public final class Situation {
     /** @param titles a row's title by its id, which names a confirmed row to the user */
     public static Situation of(Facts facts, Function<String, String> titles) {
         String pasted = facts.errorMessage().orElse(null);
-        return new Situation(facts, PastedMessage.of(pasted), RemoteWork.clue(pasted), titles, Set.of(), null);
+        return new Situation(facts, PastedMessage.of(pasted), UsersWords.clues(pasted), titles, Set.of(), null);
     }
 
     /**
@@ -80,14 +80,14 @@ public final class Situation {
             return of(other, titles);
         }
         boolean sameProduct = other.product().equals(facts.product()) && other.serverUrl().equals(facts.serverUrl());
-        return new Situation(other, message, remoteClue, titles, without, sameProduct ? this : null);
+        return new Situation(other, message, clues, titles, without, sameProduct ? this : null);
     }
 
     /** This situation without one input (its key, as {@link Input#key()}), and without what was inferred from it. */
     public Situation without(String key) {
         Set<String> more = new HashSet<>(without);
         more.add(key);
-        return new Situation(facts, message, remoteClue, titles, Set.copyOf(more), null);
+        return new Situation(facts, message, clues, titles, Set.copyOf(more), null);
     }
 
     public Facts facts() {
@@ -126,9 +126,11 @@ public final class Situation {
         facts.contextAnswers().forEach((flag, yes) -> add(built, Context.of(flag, yes, setting,
                 "you said " + (yes ? Vocabulary.CONTEXT_FLAGS.label(flag) : Vocabulary.CONTEXT_FLAGS_NO.get(flag)), false)));
         sslFromAddress().ifPresent(ssl -> add(built, ssl));
-        if (remoteClue != null && !facts.contextAnswers().containsKey(RemoteWork.FLAG)) {
-            add(built, Context.of(RemoteWork.FLAG, true, setting, remoteClue, true));
-        }
+        clues.forEach((flag, clue) -> {
+            if (!facts.contextAnswers().containsKey(flag)) {
+                add(built, Context.of(flag, true, setting, clue, true));
+            }
+        });
         for (String row : facts.confirmed()) {
             add(built, new Confirmed(row, "you confirmed \"" + Echo.safe(titles.apply(row)) + "\""));
         }
