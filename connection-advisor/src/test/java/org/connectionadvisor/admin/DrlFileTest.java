@@ -55,4 +55,45 @@ class DrlFileTest {
                         + " bytes for one rule file; split it",
                 fifo + ":0: is not a regular file (a directory, FIFO, socket or device) and is not read; a rule file is a regular file");
     }
+
+    /**
+     * Replaced by a FIFO after its check, before it is opened (the seam stands for the race): the read gives up after its
+     * limit with one line, and the thread that waited to open the FIFO goes on and ends.
+     */
+    @Test
+    void aFileReplacedByAFifoAfterItsCheckIsRefusedInTimeAndLeavesNoThread(@TempDir Path rules) throws Exception {
+        Assumptions.assumeTrue(mkfifo(rules.resolve("probe.fifo")), "mkfifo is available");
+        Path file = rules.resolve("zz-fifo.drl");
+        Files.writeString(file, "package org.connectionadvisor.drl;\n");
+        RuleFileRead.betweenCheckAndOpen = () -> {
+            try {
+                Files.delete(file);
+                assertThat(mkfifo(file)).isTrue();
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        };
+        try {
+            RulesException refused = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> catchThrowableOfType(() -> DrlFile.fromDirectory(rules), RulesException.class));
+
+            assertThat(refused.problems()).extracting(RuleProblem::format).containsExactly(file + ":0: did not come within 2 s of"
+                    + " being opened (it was replaced, by a FIFO or a device, after it was checked) and is not read; a rule file is a"
+                    + " regular file");
+        } finally {
+            RuleFileRead.betweenCheckAndOpen = () -> { };
+        }
+        for (int waited = 0; waited < 500 && !readers().isEmpty(); waited++) {
+            Thread.sleep(10);
+        }
+        assertThat(readers()).isEmpty();
+    }
+
+    private static boolean mkfifo(Path path) throws IOException, InterruptedException {
+        return new ProcessBuilder("mkfifo", path.toString()).start().waitFor() == 0;
+    }
+
+    private static List<Thread> readers() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals("connection-advisor-rule-file-read")).toList();
+    }
 }
