@@ -33,9 +33,7 @@ class FiringStepDeadlineTest {
      * combination tested against every confirmed row by 8 {@code not}s whose constraint no index serves and no row
      * meets, then a {@code not} that always blocks: no rule fires, so one firing step (one call to fire at most 64
      * rules) evaluates all 100 networks. Each rule is within every limit of the subset; the first pattern of each
-     * differs, so that Drools cannot share their networks. Measured once (a 300 ms deadline, load average 7 on 2
-     * cores): the caller had its error 578 ms after it asked and the step ended 35 ms later; without the halt, the
-     * step went on to 5.1 s.
+     * differs, so that Drools cannot share their networks. (SECURITY.md gives how long the step takes without the halt.)
      */
     static String attack() {
         String rows = IntStream.rangeClosed(1, ROWS).mapToObj(i -> row(String.format("r%02d", i), 100, "Topic( name == \"never\" )"))
