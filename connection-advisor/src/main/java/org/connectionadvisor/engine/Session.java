@@ -35,7 +35,9 @@ public final class Session implements AutoCloseable {
     /**
      * Firings between two looks at the clock. The deadline is checked between steps rather than enforced by a timer
      * that halts the session: a timer needs a thread the library would have to own and stop, and a step this short
-     * (each firing only inserts a result built from literals) costs far less than a diagnosis may take.
+     * (each firing only inserts a result built from literals) costs far less than a diagnosis may take. Rules loaded
+     * from files can make one step long (rules that evaluate without firing), so they settle on a worker that the
+     * caller leaves at the deadline ({@link FiringWorkers}).
      */
     static final int STEP = 64;
 
