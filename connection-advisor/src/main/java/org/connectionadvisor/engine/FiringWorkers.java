@@ -18,9 +18,10 @@ import org.connectionadvisor.DiagnosisException;
  * firing step. Drools cannot be stopped inside the evaluation of one rule's network (RuleNetworkEvaluatorImpl builds a
  * join or scans a {@code not} in one go, and nothing in drools-core looks at a thread's interrupt); it looks at a
  * {@code halt()} only between rules and between firings (AbstractGroupEvaluator, RuleExecutor.fire). So the step
- * runs on a worker of this rule base while the caller waits no longer than the deadline (and {@link #GRACE}). Past it, the caller runs
- * {@code leave} (the session halts itself) and gets a {@link DiagnosisException}; the worker ends the rule it is
- * evaluating, stops at the halt, and resets the session into its pool ({@code reset}). At most
+ * runs on a worker of this rule base while the caller waits no longer than the deadline and {@link #GRACE} (and
+ * {@link #COLD} more until a step on these rules has ended in time). Past it, the caller runs {@code leave} (the session
+ * halts itself) and gets a {@link DiagnosisException}; the worker ends the rule it is evaluating, stops at the halt,
+ * and resets the session into its pool ({@code reset}). At most
  * {@link #MAX_OVERRUNNING} steps run on past their deadline at once; while that many do, a diagnosis on these rules
  * fails at once rather than start another. The packaged rules, checked when the jar was built, settle on the
  * caller's thread: handing each what-if to a worker would cost more than the what-if.
@@ -35,6 +36,12 @@ final class FiringWorkers {
      * session's own look at the clock, whose error says how many rules fired; the wait is for a step that does not end.
      */
     static final Duration GRACE = Duration.ofMillis(250);
+    /**
+     * How much longer the caller waits until a step on these rules has ended in time: Drools compiles each constraint
+     * on its first evaluation (RuleBase: jitted at once, on the calling thread), which in a cold JVM on a busy machine
+     * took longer than the deadline (a service's first diagnosis, under a load average of 20 on 2 cores).
+     */
+    static final Duration COLD = Duration.ofSeconds(10);
 
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
             new SynchronousQueue<>(), work -> {
@@ -43,6 +50,8 @@ final class FiringWorkers {
                 return worker;
             });
     private final AtomicInteger overrunning = new AtomicInteger();
+    /** Whether a step on these rules has ended in time: the constraints it evaluated are compiled. */
+    private volatile boolean warm;
 
     /**
      * Runs {@code settle} on a worker and returns what it returns, or rethrows what it throws. Past {@code deadline},
@@ -64,7 +73,9 @@ final class FiringWorkers {
             }
         });
         try {
-            return step.get(deadline.plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+            boolean changed = step.get(deadline.plus(warm ? GRACE : GRACE.plus(COLD)).toNanos(), TimeUnit.NANOSECONDS);
+            warm = true;
+            return changed;
         } catch (TimeoutException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

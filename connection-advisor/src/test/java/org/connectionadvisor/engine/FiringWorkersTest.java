@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.connectionadvisor.DiagnosisException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The worker a session of rules from files settles on: its answer in time, or the caller's error at the deadline. */
@@ -20,6 +21,12 @@ class FiringWorkersTest {
 
     private final FiringWorkers workers = new FiringWorkers();
     private final List<String> heard = new CopyOnWriteArrayList<>();
+
+    /** A first step in time: from then on the caller waits only the deadline and the grace (see the last test). */
+    @BeforeEach
+    void warm() {
+        assertThat(workers.settle(DEADLINE, () -> true, () -> { }, () -> { })).isTrue();
+    }
 
     @Test
     void aStepInTimeGivesItsAnswerOrItsErrorAndNeitherLeavesNorResets() {
@@ -63,6 +70,27 @@ class FiringWorkersTest {
         stepsEnd.countDown();
         assertThat(reset.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(workers.settle(DEADLINE, () -> true, () -> { }, () -> { })).isTrue();
+    }
+
+    /** Until a step has ended in time, Drools may still be compiling constraints: a slow first step is waited for. */
+    @Test
+    void theFirstStepOnNewRulesMayTakeLongerThanTheDeadline() {
+        FiringWorkers cold = new FiringWorkers();
+
+        assertThat(cold.settle(DEADLINE, () -> pause(Duration.ofMillis(500)), () -> heard.add("leave"), () -> heard.add("reset"))).isTrue();
+        assertThatThrownBy(() -> cold.settle(DEADLINE, () -> pause(Duration.ofMillis(500)), () -> heard.add("leave"), () -> heard.add("reset")))
+                .hasMessage(OVERRAN);
+        assertThat(heard).containsExactly("leave");
+    }
+
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static boolean awaited(CountDownLatch latch) {
