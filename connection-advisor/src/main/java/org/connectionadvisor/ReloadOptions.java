@@ -83,7 +83,11 @@ public final class ReloadOptions {
         return new ReloadOptions(debounce, check, listener, positive("buildDeadline", limit), diagnosisDeadline);
     }
 
-    /** How long the rules may work on one diagnosis (default 1 s): longer, and it fails with a {@link DiagnosisException}. */
+    /**
+     * How long the rules may work on one diagnosis (default 1 s): longer, and it fails with a {@link DiagnosisException}.
+     * The rules settle on a worker thread, which the caller leaves at this deadline (and 250 ms) even when Drools is in
+     * the middle of evaluating a rule; the worker halts after that rule.
+     */
     public ReloadOptions diagnosisDeadline(Duration limit) {
         return new ReloadOptions(debounce, check, listener, buildDeadline, positive("diagnosisDeadline", limit));
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -108,7 +109,8 @@ public final class DrlFile {
 
     /**
      * A file's text; null (with the problem) for anything but a regular file of at most {@link #MAX_FILE_BYTES},
-     * checked before it is opened: a FIFO or a device named x.drl would block the read or never end.
+     * checked before it is opened: a FIFO or a device named x.drl would block the read or never end. What is opened
+     * may have been put in its place since: {@link RuleFileRead} reads it so that it cannot hold the reader.
      */
     private static DrlFile read(Path path, List<RuleProblem> problems) throws IOException {
         BasicFileAttributes attributes;
@@ -128,7 +130,19 @@ public final class DrlFile {
                     + MAX_FILE_BYTES + " bytes for one rule file; split it"));
             return null;
         }
-        return new DrlFile(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+        byte[] bytes = RuleFileRead.read(path, MAX_FILE_BYTES);
+        if (bytes == null) {
+            problems.add(new RuleProblem(path.toString(), 0, null, "did not come within " + Deadline.shown(RuleFileRead.LIMIT)
+                    + " of being opened (it was replaced, by a FIFO or a device, after it was checked) and is not read; a rule"
+                    + " file is a regular file"));
+            return null;
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            problems.add(new RuleProblem(path.toString(), 0, null, "grew over the limit of " + MAX_FILE_BYTES
+                    + " bytes for one rule file while it was read; split it"));
+            return null;
+        }
+        return new DrlFile(path.toString(), StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
     }
 
     /** The copy of rules-drl/ packaged with the library (a directory in a build tree, a folder in the jar). */

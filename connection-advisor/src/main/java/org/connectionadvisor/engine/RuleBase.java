@@ -51,6 +51,8 @@ public final class RuleBase {
      * less per diagnosis); the pool's queue publishes it safely to the next thread.
      */
     private static final KieSessionConfiguration ONE_THREAD_AT_A_TIME = oneThreadAtATime();
+    /** Drools' default: a session that another thread may {@code halt()}, as a diagnosis that overran does (see {@link FiringWorkers}). */
+    private static final KieSessionConfiguration HALTABLE = KieServices.get().newKieSessionConfiguration();
     /*
      * No Drools thread outlives a call. Left to its defaults, Drools hands work to two JVM-wide static pools: the
      * rule compiler's ForkJoinPool (KnowledgeBuilderImpl.ForkJoinPoolHolder.COMPILER_POOL, for packages of more than
@@ -74,13 +76,15 @@ public final class RuleBase {
     private final RuleMentions mentions;
     private final int fireLimit;
     private final Duration deadline;
+    private final FiringWorkers workers;
     /** Worked out on first use: only a service's health report asks, and hashing the packaged DRL reads the jar. */
     private final Supplier<String> version;
     private volatile String knownVersion;
 
     private RuleBase(KieBase kieBase, Map<String, Row> rows, RuleMentions mentions, int ruleCount, Duration deadline,
-            Supplier<String> version) {
+            Supplier<String> version, FiringWorkers workers) {
         this.kieBase = kieBase;
+        this.workers = workers;
         this.version = version;
         this.sessions = kieBase.newKieSessionsPool(2);
         this.rows = rows;
@@ -101,11 +105,18 @@ public final class RuleBase {
      * gives the content hash of the DRL they were compiled from (see {@link #version()}).
      */
     public static RuleBase of(Collection<KiePackage> packages, Supplier<String> version) {
-        return of(packages, DEFAULT_DIAGNOSIS_DEADLINE, version);
+        return of(packages, DEFAULT_DIAGNOSIS_DEADLINE, version, null);
     }
 
-    /** A rule base of compiled packages whose sessions settle within {@code deadline} each time their inputs change. */
+    /**
+     * A rule base of packages compiled from rule files, whose sessions settle within {@code deadline} each time their
+     * inputs change, on workers of its own (see {@link FiringWorkers}), so that the deadline holds inside a firing step.
+     */
     public static RuleBase of(Collection<KiePackage> packages, Duration deadline, Supplier<String> version) {
+        return of(packages, deadline, version, new FiringWorkers());
+    }
+
+    private static RuleBase of(Collection<KiePackage> packages, Duration deadline, Supplier<String> version, FiringWorkers workers) {
         KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
         configuration.setOption(ConstraintJittingThresholdOption.get(JIT_ON_FIRST_EVALUATION));
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(configuration);
@@ -123,7 +134,7 @@ public final class RuleBase {
                 }
             }
         }
-        return new RuleBase(kieBase, Collections.unmodifiableMap(rows), RuleMentions.of(all), all.size(), deadline, version);
+        return new RuleBase(kieBase, Collections.unmodifiableMap(rows), RuleMentions.of(all), all.size(), deadline, version, workers);
     }
 
     private static Row row(String id, Rule rule) {
@@ -176,6 +187,6 @@ public final class RuleBase {
 
     /** A live session on these rules; close it to return it to the pool. */
     public Session open() {
-        return new Session(sessions.newKieSession(ONE_THREAD_AT_A_TIME), fireLimit, deadline);
+        return new Session(sessions.newKieSession(workers == null ? ONE_THREAD_AT_A_TIME : HALTABLE), fireLimit, deadline, workers);
     }
 }

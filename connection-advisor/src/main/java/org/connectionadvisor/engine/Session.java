@@ -35,13 +35,19 @@ public final class Session implements AutoCloseable {
     /**
      * Firings between two looks at the clock. The deadline is checked between steps rather than enforced by a timer
      * that halts the session: a timer needs a thread the library would have to own and stop, and a step this short
-     * (each firing only inserts a result built from literals) costs far less than a diagnosis may take.
+     * (each firing only inserts a result built from literals) costs far less than a diagnosis may take. Rules loaded
+     * from files can make one step long (rules that evaluate without firing), so they settle on a worker that the
+     * caller leaves at the deadline ({@link FiringWorkers}).
      */
     static final int STEP = 64;
 
     private final KieSession kie;
     private final int fireLimit;
     private final Duration deadline;
+    /** Where rules loaded from files settle (see {@link FiringWorkers}); null: on the caller's thread. */
+    private final FiringWorkers workers;
+    /** Left at the deadline while a worker still settles it: the worker resets it when done, not {@link #close}. */
+    private boolean abandoned;
     private final Map<Input, FactHandle> handles = new HashMap<>();
     /** The inputs of the last {@link #apply}, in their order. */
     private List<Input> applied = List.of();
@@ -53,10 +59,11 @@ public final class Session implements AutoCloseable {
     /** How many topics and findings of each name the rules concluded: what other rules can build on. */
     private final Map<String, Integer> conclusions = new HashMap<>();
 
-    Session(KieSession kie, int fireLimit, Duration deadline) {
+    Session(KieSession kie, int fireLimit, Duration deadline, FiringWorkers workers) {
         this.kie = kie;
         this.fireLimit = fireLimit;
         this.deadline = deadline;
+        this.workers = workers;
         kie.addEventListener(results);
     }
 
@@ -81,6 +88,13 @@ public final class Session implements AutoCloseable {
      * that changed no result ranks exactly as before).
      */
     public boolean apply(List<Input> inputs) {
+        if (workers == null) {
+            return settle(inputs);
+        }
+        return workers.settle(deadline, () -> settle(inputs), this::abandon, this::dispose);
+    }
+
+    private boolean settle(List<Input> inputs) {
         long start = System.nanoTime();
         long before = changes;
         if (inputs.size() == applied.size()) {
@@ -163,6 +177,21 @@ public final class Session implements AutoCloseable {
     /** Returns the session to its pool, reset; a pooled session keeps its listeners, so this one is taken off. */
     @Override
     public void close() {
+        if (!abandoned) {
+            dispose();
+        }
+    }
+
+    /**
+     * Left at the deadline: the worker ends the rule it is evaluating (Drools looks at a halt between rules, not inside
+     * one), then the next look at the clock between steps ends the settling; the worker resets the session.
+     */
+    private void abandon() {
+        abandoned = true;
+        kie.halt();
+    }
+
+    private void dispose() {
         kie.removeEventListener(results);
         kie.dispose();
     }
