@@ -73,14 +73,16 @@ public final class ConnectionAdvisor implements AutoCloseable {
     }
 
     /**
-     * Stops watching the rule directory, if this advisor watches one: the only thread the library keeps running
-     * (compiling, diagnosing and planning questions run on the caller's thread). Diagnosing goes on working.
+     * Stops watching the rule directory, if this advisor watches one, and ends the workers that rules loaded from a
+     * directory settle on (idle ones end by themselves after a second too): no thread of the library is left running.
+     * Diagnosing goes on working, on the caller's thread.
      */
     @Override
     public void close() {
         if (reloader != null) {
             reloader.close();
         }
+        rules.get().close();
     }
 
     /** The ids of the rows the loaded rules recommend, the ids {@code confirmed} and {@code ruledOut} accept. */

@@ -48,9 +48,15 @@ class ThreadsTest {
 
         // Hundreds of what-if diagnoses: each constraint is evaluated far more often than Drools' JIT threshold.
         assertThat(advisor.diagnose(PRODUCT_UNKNOWN).questions()).isNotEmpty();
+        assertThat(startedSince(before)).extracting(Thread::getName).contains("connection-advisor-firing");
         advisor.close();
 
+        // The workers the rules settle on end within close(), not a second later when idle ones would.
+        assertThat(startedSince(before)).extracting(Thread::getName).doesNotContain("connection-advisor-firing");
         assertThat(stillAlive(before)).isEmpty();
+        // Diagnosing goes on working after close, on the caller's thread.
+        assertThat(advisor.diagnose(PRODUCT_UNKNOWN).recommendations()).isNotEmpty();
+        assertThat(startedSince(before)).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.connectionadvisor.engine;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -65,13 +66,17 @@ final class FiringWorkers {
         }
         AtomicBoolean claimed = new AtomicBoolean();
         FutureTask<Boolean> step = new FutureTask<>(settle::getAsBoolean);
-        pool.execute(() -> {
-            step.run();
-            if (!claimed.compareAndSet(false, true)) { // the caller left at the deadline
-                overrunning.decrementAndGet();
-                reset.run();
-            }
-        });
+        try {
+            pool.execute(() -> {
+                step.run();
+                if (!claimed.compareAndSet(false, true)) { // the caller left at the deadline
+                    overrunning.decrementAndGet();
+                    reset.run();
+                }
+            });
+        } catch (RejectedExecutionException closed) { // the advisor is closed: the caller settles, as on packaged rules
+            return settle.getAsBoolean();
+        }
         try {
             boolean changed = step.get(deadline.plus(warm ? GRACE : GRACE.plus(COLD)).toNanos(), TimeUnit.NANOSECONDS);
             warm = true;
@@ -90,6 +95,19 @@ final class FiringWorkers {
                     + " ms (it passed inside a firing step, halted after the rule it evaluates); they do too much work for these facts");
         } catch (ExecutionException e) {
             throw rethrown(e);
+        }
+    }
+
+    /**
+     * Ends the workers (the advisor is closed): idle ones at once, waited for up to a second; a step still running
+     * past its deadline ends with its rule. Later diagnoses settle on the caller's thread.
+     */
+    void close() {
+        pool.shutdown();
+        try {
+            pool.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -185,6 +185,13 @@ public final class RuleBase {
         return mentions.mentioning(fact);
     }
 
+    /** Ends the workers these rules settle on, if any (the advisor is closed); the rules go on diagnosing. */
+    public void close() {
+        if (workers != null) {
+            workers.close();
+        }
+    }
+
     /** A live session on these rules; close it to return it to the pool. */
     public Session open() {
         return new Session(sessions.newKieSession(workers == null ? ONE_THREAD_AT_A_TIME : HALTABLE), fireLimit, deadline, workers);
