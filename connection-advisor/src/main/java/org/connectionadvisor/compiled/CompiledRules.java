@@ -28,9 +28,11 @@ public final class CompiledRules {
      * @param type        the fact type, or null where the pattern is not on a class
      * @param matched     whether the rule's match holds the fact: the pattern is neither under "not" nor inside
      *                    "collect" (or another source)
-     * @param constraints the expressions of its constraints, as compiled ("field op value" in the rule subset)
+     * @param constraints the expressions of its constraints, as compiled ("field op value" in the rule subset; a
+     *                    constraint Drools did not compile from an expression reads "? " and its class)
+     * @param binding     the name the pattern binds its fact to ("$visualStudio"), or null
      */
-    public record PatternShape(Class<?> type, boolean matched, List<String> constraints) {
+    public record PatternShape(Class<?> type, boolean matched, List<String> constraints, String binding) {
     }
 
     /**
@@ -76,12 +78,12 @@ public final class CompiledRules {
             }
             List<String> constraints = new ArrayList<>();
             for (Constraint constraint : pattern.getConstraints()) {
-                if (constraint instanceof MVELConstraint mvel) {
-                    constraints.add(mvel.getExpression());
-                }
+                // Another kind of constraint is kept as one no reader can take for "field op value".
+                constraints.add(constraint instanceof MVELConstraint mvel ? mvel.getExpression() : "? " + constraint.getClass().getSimpleName());
             }
             Class<?> type = pattern.getObjectType() instanceof ClassObjectType classType ? classType.getClassType() : null;
-            patterns.add(new PatternShape(type, !negated && pattern.getSource() == null, List.copyOf(constraints)));
+            String binding = pattern.getDeclaration() == null ? null : pattern.getDeclaration().getIdentifier();
+            patterns.add(new PatternShape(type, !negated && pattern.getSource() == null, List.copyOf(constraints), binding));
         }
     }
 }

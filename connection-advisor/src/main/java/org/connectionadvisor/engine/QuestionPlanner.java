@@ -29,7 +29,8 @@ import org.connectionadvisor.rules.Setting;
  * from what the rules depend on. The candidates are the inputs neither given nor inferred, with the answers the
  * vocabulary accepts; the rules alone decide which of them matter. The answers are tried on one live rule session
  * holding the user's facts: each what-if changes only the inputs it answers, and the rules retract what no longer
- * holds.
+ * holds. What-ifs the rules cannot tell apart (releases that every test of the rules places alike, {@link
+ * ReleaseClasses}) are tried once.
  *
  * <p>The measure: what a person sees. The change one answer makes counts {@value #FIRST} when the first
  * recommendation would be another row, {@value #TOP_POSITION} for each other top-3 position that would hold another
@@ -66,8 +67,18 @@ public final class QuestionPlanner {
     private final WhatIf whatIf;
     private final List<Placed> current;
     private final Set<String> baseConclusions;
-    /** One planning asks for the same what-if several times (a pair of answers from either side). */
-    private final Map<Situation, List<Placed>> ranked = new HashMap<>();
+    /**
+     * The what-ifs tried, by their inputs as the rules see them: one planning asks for the same what-if several times
+     * (a pair of answers from either side), and for many that differ only in releases the rules tell apart the same
+     * way (most pairs of a Visual Studio and a server release: see {@link ReleaseClasses}).
+     */
+    private final Map<Object, Tried> tried = new HashMap<>();
+
+    private final Map<Rankings, Double> differences = new HashMap<>();
+
+    /** A what-if's ranking, and whether it concluded a topic or finding of a name not concluded from the user's facts. */
+    private record Tried(List<Placed> placed, boolean concludes) {
+    }
 
     private QuestionPlanner(Situation situation, WhatIf whatIf) {
         this.situation = situation;
@@ -122,10 +133,9 @@ public final class QuestionPlanner {
         List<List<Input>> answeredInputs = new ArrayList<>();
         double impact = weightedAverage(situation, question, answered -> {
             answeredInputs.add(answered.inputs());
-            // The session is left holding this answer: the next what-if changes only what differs from it.
-            List<Placed> placed = ranking(answered);
-            concludes[0] |= !whatIf.session.conclusions().equals(baseConclusions);
-            return placed;
+            Tried tried = tried(answered);
+            concludes[0] |= tried.concludes();
+            return tried.placed();
         });
         return new Alone(impact, concludes[0], answeredInputs);
     }
@@ -233,14 +243,32 @@ public final class QuestionPlanner {
                         : answered(withFirst.get(), second, second.settling().get(y));
                 if (withBoth.isPresent()) {
                     List<Placed> placed = ranking(withBoth.get());
-                    secondChange[x] += difference(firsts[x], placed);
+                    secondChange[x] += compared(firsts[x], placed);
                     secondAnswers[x]++;
-                    firstChange[y] += difference(seconds[y], placed);
+                    firstChange[y] += compared(seconds[y], placed);
                     firstAnswers[y]++;
                 }
             }
         }
         return new Together(meanOfMeans(firstChange, firstAnswers, seconds), meanOfMeans(secondChange, secondAnswers, firsts));
+    }
+
+    /** Two rankings by identity: what-ifs the rules see alike share one ranking ({@link #tried}). */
+    private record Rankings(List<Placed> before, List<Placed> after) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Rankings rankings && before == rankings.before && after == rankings.after;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(before) + System.identityHashCode(after);
+        }
+    }
+
+    /** {@link #difference}, computed once for each two rankings: a grid of answers compares the same few many times. */
+    private double compared(List<Placed> before, List<Placed> after) {
+        return differences.computeIfAbsent(new Rankings(before, after), pair -> difference(before, after));
     }
 
     /** The ranking after each of {@code question}'s answers, null where the answer contradicts the facts. */
@@ -310,7 +338,13 @@ public final class QuestionPlanner {
     }
 
     private List<Placed> ranking(Situation answered) {
-        return ranked.computeIfAbsent(answered, whatIf::apply);
+        return tried(answered).placed();
+    }
+
+    /** The session is left holding the last what-if tried: the next one changes only what differs from it. */
+    private Tried tried(Situation answered) {
+        return tried.computeIfAbsent(whatIf.rules.asRulesSeeThem(answered.inputs()),
+                seen -> new Tried(whatIf.apply(answered), !whatIf.session.conclusions().equals(baseConclusions)));
     }
 
     /** Every question the catalogue asks whose input is neither given nor inferred, nor answered "I don't know". */

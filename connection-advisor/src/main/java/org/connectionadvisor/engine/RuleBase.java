@@ -74,6 +74,7 @@ public final class RuleBase {
     private final KieSessionsPool sessions;
     private final Map<String, Row> rows;
     private final RuleMentions mentions;
+    private final ReleaseClasses releaseClasses;
     private final int fireLimit;
     private final Duration deadline;
     private final FiringWorkers workers;
@@ -81,16 +82,17 @@ public final class RuleBase {
     private final Supplier<String> version;
     private volatile String knownVersion;
 
-    private RuleBase(KieBase kieBase, Map<String, Row> rows, RuleMentions mentions, int ruleCount, Duration deadline,
-            Supplier<String> version, FiringWorkers workers) {
+    private RuleBase(KieBase kieBase, Map<String, Row> rows, List<Rule> all, Duration deadline, Supplier<String> version,
+            FiringWorkers workers) {
         this.kieBase = kieBase;
         this.workers = workers;
         this.version = version;
         this.sessions = kieBase.newKieSessionsPool(2);
         this.rows = rows;
-        this.mentions = mentions;
+        this.mentions = RuleMentions.of(all);
+        this.releaseClasses = ReleaseClasses.of(all);
         // Each rule fires a few times per diagnosis; far beyond that a rule is re-triggering itself.
-        this.fireLimit = 100 + 20 * ruleCount;
+        this.fireLimit = 100 + 20 * all.size();
         this.deadline = deadline;
     }
 
@@ -134,7 +136,7 @@ public final class RuleBase {
                 }
             }
         }
-        return new RuleBase(kieBase, Collections.unmodifiableMap(rows), RuleMentions.of(all), all.size(), deadline, version, workers);
+        return new RuleBase(kieBase, Collections.unmodifiableMap(rows), all, deadline, version, workers);
     }
 
     private static Row row(String id, Rule rule) {
@@ -183,6 +185,11 @@ public final class RuleBase {
     /** The rules that mention a fact (see {@link RuleMentions}). */
     Set<String> rulesMentioning(Input fact) {
         return mentions.mentioning(fact);
+    }
+
+    /** The inputs as these rules can tell them apart (see {@link ReleaseClasses}). */
+    Object asRulesSeeThem(List<Input> inputs) {
+        return releaseClasses.asRulesSeeThem(inputs);
     }
 
     /** Ends the workers these rules settle on, if any (the advisor is closed); the rules go on diagnosing. */
