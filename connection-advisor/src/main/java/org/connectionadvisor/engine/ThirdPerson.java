@@ -22,11 +22,30 @@ final class ThirdPerson {
     private ThirdPerson() {
     }
 
-    /** The label in the third person; a "you" before a word that is not one of the labels' verbs is left as it is. */
+    /**
+     * The label in the third person; a "you" before a word that is not one of the labels' verbs is left as it is, and
+     * so is a quotation (between double quotes): a message's or a title's words are quoted as they are written.
+     */
     static String of(String label) {
-        Matcher you = YOU.matcher(label);
+        String[] parts = label.split("\"", -1);
         StringBuilder text = new StringBuilder();
         boolean named = false;
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                text.append('"');
+            }
+            if (i % 2 == 1 && i < parts.length - 1) {
+                text.append(parts[i]);
+            } else {
+                named = rewrite(parts[i], named, text);
+            }
+        }
+        return text.toString();
+    }
+
+    /** Appends the part in the third person; true once the user has been named, in this part or before. */
+    private static boolean rewrite(String part, boolean named, StringBuilder text) {
+        Matcher you = YOU.matcher(part);
         while (you.find()) {
             String next = you.group(2);
             String replacement;
@@ -41,6 +60,6 @@ final class ThirdPerson {
             you.appendReplacement(text, Matcher.quoteReplacement(replacement));
         }
         you.appendTail(text);
-        return text.toString();
+        return named;
     }
 }

@@ -34,7 +34,25 @@ class ThirdPersonTest {
         labels.addAll(labels(Facts.fromJson("{\"errorMessage\": \"on the VPN, it worked yesterday: TF31002\"}")));
         labels.addAll(labels(Facts.fromJson("{\"errorMessage\": \"working from home; it stopped working: TF31003\"}")));
 
-        assertThat(labels).allSatisfy(label -> assertThat(ThirdPerson.of(label)).as(label).doesNotContainPattern("\\byou(r)?\\b"));
+        // Outside quotations: a quoted title or message keeps its words (below).
+        assertThat(labels).allSatisfy(label -> assertThat(ThirdPerson.of(label).replaceAll("\"[^\"]*\"", "\"...\"")).as(label)
+                .doesNotContainPattern("\\byou(r)?\\b"));
+    }
+
+    @Test
+    void aQuotationKeepsItsWords() {
+        String tf31003 = labels(Facts.fromJson("{\"errorMessage\": \"Either you have not entered the necessary credentials, "
+                + "or your user account does not have permission to connect\"}")).stream()
+                .filter(label -> label.contains("text")).findFirst().orElseThrow();
+
+        assertThat(ThirdPerson.of(tf31003))
+                .isEqualTo("the error message is TF31003's text (\"Either you have not entered the necessary credentials, ...\")");
+        assertThat(ThirdPerson.of("you confirmed \"Check that you have the permissions the action needs\""))
+                .isEqualTo("the user confirmed \"Check that you have the permissions the action needs\"");
+        // After a quotation, the user has been named.
+        assertThat(ThirdPerson.of("you said \"VPN\", so you work remotely")).isEqualTo("the user said \"VPN\", so they work remotely");
+        // An unpaired quote quotes nothing.
+        assertThat(ThirdPerson.of("you said 5\" of snow")).isEqualTo("the user said 5\" of snow");
     }
 
     @Test
