@@ -1,6 +1,8 @@
 package org.connectionadvisor.engine;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
@@ -44,10 +46,17 @@ final class FiringWorkers {
      */
     static final Duration COLD = Duration.ofSeconds(10);
 
+    /**
+     * The workers started and not yet seen ended, so that {@link #close} can wait for the threads themselves: the pool
+     * counts as terminated once its workers left their loop, a moment before their threads end.
+     */
+    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
             new SynchronousQueue<>(), work -> {
                 Thread worker = new Thread(work, "connection-advisor-firing");
                 worker.setDaemon(true);
+                workers.removeIf(ended -> !ended.isAlive());
+                workers.add(worker);
                 return worker;
             });
     private final AtomicInteger overrunning = new AtomicInteger();
@@ -99,13 +108,20 @@ final class FiringWorkers {
     }
 
     /**
-     * Ends the workers (the advisor is closed): idle ones at once, waited for up to a second; a step still running
-     * past its deadline ends with its rule. Later diagnoses settle on the caller's thread.
+     * Ends the workers (the advisor is closed): idle ones at once, their threads waited for up to a second in all; a
+     * step still running past its deadline ends with its rule. Later diagnoses settle on the caller's thread.
      */
     void close() {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         pool.shutdown();
         try {
             pool.awaitTermination(1, TimeUnit.SECONDS);
+            for (Thread worker : workers) {
+                long left = until - System.nanoTime();
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.timedJoin(worker, left);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
