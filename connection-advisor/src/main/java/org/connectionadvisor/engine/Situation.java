@@ -46,8 +46,6 @@ public final class Situation {
     /** Input keys left out, to see what the diagnosis would be without them. */
     private final Set<String> without;
     private final List<Input> inputs;
-    /** The what-ifs of one planning are looked up by situation, each several times: the inputs never change. */
-    private final int hash;
     private final Setting setting;
 
     /** @param sameProductAs a situation whose product input this one shares, or null to work it out */
@@ -61,7 +59,6 @@ public final class Situation {
         this.setting = new Setting(sameProductAs != null ? sameProductAs.setting.product() : product(facts, message),
                 scope(), client());
         this.inputs = List.copyOf(build());
-        this.hash = inputs.hashCode();
     }
 
     public static Situation of(Facts facts) {
@@ -241,11 +238,11 @@ public final class Situation {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Situation situation && hash == situation.hash && inputs.equals(situation.inputs);
+        return other instanceof Situation situation && inputs.equals(situation.inputs);
     }
 
     @Override
     public int hashCode() {
-        return hash;
+        return inputs.hashCode();
     }
 }
